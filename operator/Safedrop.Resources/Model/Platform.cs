@@ -1,0 +1,132 @@
+using System.ComponentModel;
+using Safedrop.Resources.Schema;
+
+namespace Safedrop.Resources.Model;
+
+[Description("The running platform: the API and portal, object storage and the two Redis caches.")]
+public sealed class PlatformSpec
+{
+    [Description("The Safedrop API and web portal.")]
+    public ApiSpec Api { get; set; } = new();
+
+    [Description("Object storage for files and records: a managed MinIO or an external S3 endpoint.")]
+    public StorageSpec Storage { get; set; } = new();
+
+    [Description("Redis cache holding hashed e-mail PIN codes and rate-limit counters.")]
+    public CacheSpec PinCache { get; set; } = new();
+
+    [Description("Redis cache holding sessions.")]
+    public CacheSpec SessionCache { get; set; } = new();
+
+    [Description("Secret holding the key-encryption key (key 'kek', 32 random bytes, base64) that wraps the data keys of server-readable data. The operator generates it when absent.")]
+    public SecretReference? KeyEncryptionKeySecretRef { get; set; }
+}
+
+[Description("The API Deployment.")]
+public sealed class ApiSpec
+{
+    [Description("Number of API pods."), Range(1, 50), Default(2)]
+    public int Replicas { get; set; } = 2;
+
+    [Description("Container image of the API. Defaults to the operator's own version.")]
+    [Length(1, 512)]
+    public string? Image { get; set; }
+
+    [Description("Compute resources of each API pod.")]
+    public ComputeResources? Resources { get; set; }
+
+    [Description("Public URL users reach the portal and API at, used in e-mails and secure links."), Format("uri"), Pattern("^https?://")]
+    public string? PublicUrl { get; set; }
+}
+
+[Description("Compute resources in Kubernetes' requests/limits shape.")]
+public sealed class ComputeResources
+{
+    [Description("Resources reserved for the container.")]
+    public ResourceAmounts? Requests { get; set; }
+
+    [Description("Upper bounds for the container.")]
+    public ResourceAmounts? Limits { get; set; }
+}
+
+public sealed class ResourceAmounts
+{
+    [Description("CPU, for example 500m."), Quantity]
+    public string? Cpu { get; set; }
+
+    [Description("Memory, for example 512Mi."), Quantity]
+    public string? Memory { get; set; }
+}
+
+[Description("At most one of managed or external; managed with its defaults when neither is set.")]
+[CelRule("!(has(self.managed) && has(self.external))", "set at most one of managed or external")]
+public sealed class StorageSpec
+{
+    [Description("A MinIO StatefulSet run by the operator in the tenant's namespace.")]
+    public ManagedStorageSpec? Managed { get; set; }
+
+    [Description("An existing S3-compatible endpoint.")]
+    public ExternalStorageSpec? External { get; set; }
+}
+
+[Description("Managed MinIO. Four or more replicas run in distributed (erasure-coded) mode.")]
+[CelRule("self.replicas == 1 || self.replicas >= 4", "MinIO runs with 1 replica or in distributed mode with 4 or more")]
+public sealed class ManagedStorageSpec
+{
+    [Description("MinIO pods: 1, or 4 and more for distributed mode."), Range(1, 32), Default(1)]
+    public int Replicas { get; set; } = 1;
+
+    [Description("Volume size of each MinIO pod."), Quantity, Default("10Gi")]
+    public string Size { get; set; } = "10Gi";
+
+    [Description("StorageClass of the volumes; the cluster default when omitted."), Length(1, 253)]
+    public string? StorageClassName { get; set; }
+
+    [Description("Public S3 endpoint browsers and clients use for direct transfers (presigned URLs). When omitted, transfers stream through the API."), Format("uri"), Pattern("^https?://")]
+    public string? PublicEndpoint { get; set; }
+
+    [Description("Compute resources of each MinIO pod.")]
+    public ComputeResources? Resources { get; set; }
+}
+
+[Description("External S3-compatible storage.")]
+public sealed class ExternalStorageSpec
+{
+    [Required, Description("S3 endpoint URL the API uses."), Format("uri"), Pattern("^https?://")]
+    public string Endpoint { get; set; } = "";
+
+    [Description("Public S3 endpoint for presigned URLs, when it differs from endpoint."), Format("uri"), Pattern("^https?://")]
+    public string? PublicEndpoint { get; set; }
+
+    [Required, Description("Bucket holding the tenant's objects."), Length(3, 63), Pattern("^[a-z0-9][a-z0-9.-]*[a-z0-9]$")]
+    public string Bucket { get; set; } = "";
+
+    [Description("Region of the bucket."), Length(1, 64), Default("us-east-1")]
+    public string Region { get; set; } = "us-east-1";
+
+    [Required, Description("Secret with keys 'accessKey' and 'secretKey'.")]
+    public SecretReference SecretRef { get; set; } = new();
+}
+
+[Description("At most one of managed or external; managed with its defaults when neither is set.")]
+[CelRule("!(has(self.managed) && has(self.external))", "set at most one of managed or external")]
+public sealed class CacheSpec
+{
+    [Description("A Redis Deployment run by the operator: no persistence, bounded memory, LRU eviction.")]
+    public ManagedCacheSpec? Managed { get; set; }
+
+    [Description("An existing Redis.")]
+    public ExternalCacheSpec? External { get; set; }
+}
+
+public sealed class ManagedCacheSpec
+{
+    [Description("Memory Redis may use (maxmemory); the pod's limit is set a little above it."), Quantity, Default("128Mi")]
+    public string Memory { get; set; } = "128Mi";
+}
+
+public sealed class ExternalCacheSpec
+{
+    [Required, Description("Secret whose key 'connectionString' holds a StackExchange.Redis connection string.")]
+    public SecretReference SecretRef { get; set; } = new();
+}
