@@ -1,2 +1,17 @@
-// Verbs: run (the operator), crds <dir> (write the generated CRDs), check <folder> (validate a GitOps folder).
-return 0;
+using System.CommandLine;
+using Safedrop.Operator.Verbs;
+
+// One binary, three verbs: the operator itself, the CRD generator and the GitOps checker.
+var root = new RootCommand("Safedrop operator: reconciles safedrop.io resources into a running platform.");
+
+var crdsDir = new Argument<DirectoryInfo>("dir") { Description = "Folder to write <plural>.safedrop.io.yaml files into." };
+var crds = new Command("crds", "Write the generated CustomResourceDefinitions.") { crdsDir };
+crds.SetAction(result => CrdsVerb.Run(result.GetValue(crdsDir)!, Console.Out));
+root.Subcommands.Add(crds);
+
+var checkDir = new Argument<DirectoryInfo>("folder") { Description = "Folder of tenant YAML (searched recursively)." };
+var check = new Command("check", "Validate a folder of tenant YAML and print each resource's status; exits 1 when any is invalid.") { checkDir };
+check.SetAction(result => CheckVerb.Run(result.GetValue(checkDir)!, Console.Out));
+root.Subcommands.Add(check);
+
+return await root.Parse(args).InvokeAsync();
