@@ -25,7 +25,7 @@ internal static class FieldErrors
 
     public static SchemaViolation NotSupported(FieldPath path, JsonNode? value, IEnumerable<JsonNode?> supported) =>
         new(path.ToString(), "FieldValueNotSupported",
-            $"Unsupported value: {Show(value)}: supported values: {string.Join(", ", supported.Select(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String ? Quote(s.GetValue<string>()) : Show(v)))}");
+            $"Unsupported value: {Show(value)}: supported values: {string.Join(", ", supported.Select(Show))}");
 
     public static SchemaViolation Duplicate(FieldPath path, string shown) =>
         new(path.ToString(), "FieldValueDuplicate", "Duplicate value: " + shown);
@@ -45,7 +45,7 @@ internal static class FieldErrors
     public static string Show(JsonNode? value) => value switch
     {
         null => "null",
-        JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String => Quote(scalar.GetValue<string>()),
+        JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String => Quote(JsonKinds.Text(scalar)),
         _ => value.ToJsonString(Quoting),
     };
 

@@ -21,6 +21,10 @@ internal static class JsonKinds
         },
     };
 
+    /// <summary>The text of a JSON string, whatever CLR value backs the node (a string, a date, ...).</summary>
+    public static string Text(JsonNode value) =>
+        value is JsonValue scalar && scalar.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
+
     public static double ToDouble(JsonNode number) => double.Parse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     // 1.0 counts as an integer, as it does for the API server (it decodes JSON numbers as float64).

@@ -29,7 +29,7 @@ internal sealed class SchemaWalk(List<SchemaViolation> violations)
                 Array(array, schema, path);
                 break;
             case not null when kind == "string":
-                String(value.GetValue<string>(), value, schema, path);
+                String(JsonKinds.Text(value), value, schema, path);
                 break;
             case not null when kind is "integer" or "number":
                 Number(value, schema, path);
@@ -155,7 +155,7 @@ internal sealed class SchemaWalk(List<SchemaViolation> violations)
         FieldErrors.Required(metadata.Child("name"), "name or generateName is required");
 
     private static bool HasText(JsonNode? value) =>
-        JsonKinds.Of(value) == "string" && value!.GetValue<string>().Length > 0;
+        JsonKinds.Of(value) == "string" && JsonKinds.Text(value!).Length > 0;
 
     private static string Show(double bound) => bound.ToString(CultureInfo.InvariantCulture);
 }

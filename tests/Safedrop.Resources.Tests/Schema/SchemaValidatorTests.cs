@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using Safedrop.Resources.Model;
 using Safedrop.Resources.Schema;
 using Safedrop.Testing;
 
@@ -34,7 +35,7 @@ public class SchemaValidatorTests
         { "Organization", "spec.features", "\"on\"", "spec.features", "FieldValueTypeInvalid", "Invalid value: \"string\": spec.features in body must be of type object: \"string\"" },
         { "Dropzone", "spec", "[]", "spec", "FieldValueTypeInvalid", "Invalid value: \"array\": spec in body must be of type object: \"array\"" },
         // int-or-string quantities
-        { "Dropzone", "spec.maxFileSize", "\"ten\"", "spec.maxFileSize", "FieldValueInvalid", $"Invalid value: \"ten\": spec.maxFileSize in body should match '{Model.Patterns.Quantity}'" },
+        { "Dropzone", "spec.maxFileSize", "\"ten\"", "spec.maxFileSize", "FieldValueInvalid", $"Invalid value: \"ten\": spec.maxFileSize in body should match '{Patterns.Quantity}'" },
         { "Dropzone", "spec.maxFileSize", "true", "spec.maxFileSize", "FieldValueTypeInvalid", "Invalid value: \"boolean\": spec.maxFileSize in body must be of type integer,string: \"boolean\"" },
         { "Organization", "spec.platform.api.resources.limits.cpu", "1.5", "spec.platform.api.resources.limits.cpu", "FieldValueTypeInvalid", "Invalid value: \"number\": spec.platform.api.resources.limits.cpu in body must be of type integer,string: \"number\"" },
         // required
@@ -51,9 +52,10 @@ public class SchemaValidatorTests
         { "SecurityGroup", "spec.permissions[1]", "\"Everything\"", "spec.permissions[1]", "FieldValueNotSupported", "Unsupported value: \"Everything\": supported values: \"WorkspaceOwnership\", \"DropzoneOwnership\", \"DropzoneManager\", \"ApiKeys\", \"TrustedDeviceKeys\", \"PersonalWorkflows\", \"InviteExternalUsers\"" },
         { "Dropzone", "status.conditions[0].status", "\"Yes\"", "status.conditions[0].status", "FieldValueNotSupported", "Unsupported value: \"Yes\": supported values: \"True\", \"False\", \"Unknown\"" },
         // patterns
-        { "Dropzone", "spec.members[1]", "\"carol\"", "spec.members[1]", "FieldValueInvalid", $"Invalid value: \"carol\": spec.members[1] in body should match '{Model.Patterns.Email}'" },
+        { "Dropzone", "spec.members[1]", "\"carol\"", "spec.members[1]", "FieldValueInvalid", $"Invalid value: \"carol\": spec.members[1] in body should match '{Patterns.Email}'" },
         { "Dropzone", "spec.allowedExtensions[0]", "\"pdf\"", "spec.allowedExtensions[0]", "FieldValueInvalid", "Invalid value: \"pdf\": spec.allowedExtensions[0] in body should match '^\\.[A-Za-z0-9]{1,16}$'" },
-        { "SecurityGroup", "spec.dropzones[0]", "\"Support Desk\"", "spec.dropzones[0]", "FieldValueInvalid", $"Invalid value: \"Support Desk\": spec.dropzones[0] in body should match '{Model.Patterns.DnsSubdomain}'" },
+        { "SecurityGroup", "spec.dropzones[0]", "\"Support Desk\"", "spec.dropzones[0]", "FieldValueInvalid", $"Invalid value: \"Support Desk\": spec.dropzones[0] in body should match '{Patterns.DnsSubdomain}'" },
+        { "PersonalWorkflow", "spec.actions[1].copyToWorkspace.folder", "\"invoices\"", "spec.actions[1].copyToWorkspace.folder", "FieldValueInvalid", "Invalid value: \"invoices\": spec.actions[1].copyToWorkspace.folder in body should match '^/([^/\\x00]+(/[^/\\x00]+)*)?$'" },
         // numeric bounds
         { "Dropzone", "spec.retentionDays", "0", "spec.retentionDays", "FieldValueInvalid", "Invalid value: 0: spec.retentionDays in body should be greater than or equal to 1" },
         { "Dropzone", "spec.retentionDays", "3651", "spec.retentionDays", "FieldValueInvalid", "Invalid value: 3651: spec.retentionDays in body should be less than or equal to 3650" },
@@ -209,7 +211,7 @@ public class SchemaValidatorTests
     public void Should_ValidateTheSame_When_TheSchemaIsReadBackFromTheCommittedYaml(string kind)
     {
         var crd = (V1CustomResourceDefinition)KubernetesYaml.LoadAllFromString(
-            File.ReadAllText(Path.Combine(RepositoryPaths.Crds, CrdGenerator.FileName(CrdGenerator.Generate(Model.ResourceKinds.Find(kind)!.Type)))),
+            File.ReadAllText(Path.Combine(RepositoryPaths.Crds, CrdGenerator.FileName(CrdGenerator.Generate(ResourceKinds.Find(kind)!.Type)))),
             strict: true)[0];
         var schema = crd.Spec.Versions[0].Schema.OpenAPIV3Schema;
         var broken = ValidResources.Of(kind).With("status.conditions[1].type", "\"Ready\"").With("status.conditions[0].status", "\"Yes\"").With("spec.extra", "1");
@@ -236,5 +238,23 @@ public class SchemaValidatorTests
         var resource = ValidResources.Of("Workspace").With("spec.collaborators[1].role", "\"CoOwner\"");
 
         Assert.Empty(Validate("Workspace", resource));
+    }
+
+    [Fact]
+    public void Should_Pass_When_TypedResourcesAreSerializedWithKubernetesJson()
+    {
+        // The operator writes resources through KubernetesJson: its field names and enum spellings must be the schema's.
+        var organization = new Organization { Metadata = new() { Name = "acme" } };
+        organization.Spec.Domains.Add("acme.example");
+        organization.Spec.Admins.Add("alice@acme.example");
+        organization.Spec.Plan = Plan.Business;
+        organization.Spec.DataRetention.OnDelete = DeletionPolicy.Delete;
+        organization.Status.Conditions.Add(new Condition { Type = "Ready", Status = ConditionStatus.False, Reason = "Invalid", LastTransitionTime = DateTimeOffset.UnixEpoch });
+        var workspace = new Workspace { Metadata = new() { Name = "x" } };
+        workspace.Spec.Owner = "alice@acme.example";
+        workspace.Spec.Collaborators.Add(new Collaborator { Email = "bob@acme.example", Role = CollaboratorRole.CoOwner });
+
+        Assert.Empty(Validate("Organization", JsonNode.Parse(KubernetesJson.Serialize(organization))!));
+        Assert.Empty(Validate("Workspace", JsonNode.Parse(KubernetesJson.Serialize(workspace))!));
     }
 }
