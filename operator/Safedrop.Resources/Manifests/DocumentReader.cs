@@ -14,11 +14,13 @@ internal static class DocumentReader
 
     public static DocumentOutcome Read(YamlDocument document, string defaultNamespace)
     {
+        // A value YAML could not give (an unknown alias, a duplicate key) would only cause misleading follow-up errors.
+        if (document.Problems.Count > 0) return new(document.Problems);
+
         var problems = new DocumentProblems(document);
         if (document.Root is not JsonObject root)
         {
-            if (document.Root is not null || !problems.Any)
-                problems.At(FieldPath.Root, $"expected a Kubernetes object (a mapping with apiVersion, kind and metadata), found {Describe(document.Root)}");
+            problems.At(FieldPath.Root, $"expected a Kubernetes object (a mapping with apiVersion, kind and metadata), found {Describe(document.Root)}");
             return new(problems.All);
         }
 
@@ -75,8 +77,8 @@ internal static class DocumentReader
         {
             // The schema should have refused it already; this keeps a gap between the two from crashing a check.
             var path = FieldPath.Parse(e.Path);
-            var expected = ClrFieldTypes.At(info.Type, path.Names) is { } type ? ": expected " + ClrFieldTypes.Describe(type) : "";
-            problems.At(path, $"{(path.IsRoot ? "the document" : path.ToString())} cannot be read as {info.Kind}{expected}, found {path.Find(root)?.ToJsonString() ?? "null"}");
+            var expected = ClrFieldTypes.At(info.Type, path.Names) is { } type ? "expected " + ClrFieldTypes.Describe(type) : "unexpected value";
+            problems.At(path, $"{(path.IsRoot ? info.Kind : path.ToString())}: {expected}, found {path.Find(root)?.ToJsonString() ?? "null"}");
             return new(problems.All, identity, identityLocation);
         }
 

@@ -37,7 +37,7 @@ internal static class YamlDocumentParser
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this instead of a YamlException when a flow collection ([...] or {...}) is not closed.
-            var line = Math.Max(1, (int)scanner.CurrentPosition.Line);
+            var line = Math.Clamp((int)scanner.CurrentPosition.Line, 1, LineCount(source.Text));
             var open = builder?.InnermostFlowCollection;
             fileProblems.Add(new(new(source.Path, line), open is null
                 ? "malformed YAML: unexpected text"
@@ -46,6 +46,8 @@ internal static class YamlDocumentParser
 
         return documents;
     }
+
+    private static int LineCount(string text) => text.Split('\n').Length - (text.EndsWith('\n') ? 1 : 0);
 
     /// <summary>A document's line is that of its first node (its first key), not of the <c>---</c> above it.</summary>
     private static int FirstLine(Parser parser, DocumentStart start) =>
