@@ -94,6 +94,17 @@ public class CheckVerbTests
     }
 
     [Fact]
+    public void Should_IgnoreHiddenFolders_When_TheFolderIsARepository()
+    {
+        using var folder = ATenant("Enterprise").With(".github/workflows/ci.yml", "on: push\njobs: {}\n");
+
+        var (exitCode, output) = Check(folder.Info);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("2 YAML files read", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_ExitTwo_When_TheFolderDoesNotExist()
     {
         var missing = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "safedrop-missing-" + Guid.NewGuid().ToString("N")));
