@@ -61,6 +61,8 @@ internal static class DocumentReader
         foreach (var violation in SchemaValidator.Validate(root, schema))
         {
             var path = FieldPath.Parse(violation.Path);
+            // ObjectMetadata has checked metadata already, more closely (name format, labels).
+            if (path.Names is ["metadata", ..]) continue;
             problems.At(path, Explain(violation, path, document, schema));
         }
 
@@ -114,9 +116,10 @@ internal static class DocumentReader
     /// <summary>The validator's message, with a hint when YAML typed an unquoted value that was meant as text.</summary>
     private static string Explain(SchemaViolation violation, FieldPath path, YamlDocument document, k8s.Models.V1JSONSchemaProps schema)
     {
-        var message = violation.Message.StartsWith(violation.Path, StringComparison.Ordinal) || violation.Path.Length == 0
-            ? violation.Message
-            : $"{violation.Path}: {violation.Message}";
+        // Worded like kubectl: "spec.x: Invalid value: ...", but "unknown field "spec.x"" already names its field.
+        var named = path.IsRoot || violation.Message.StartsWith(violation.Path, StringComparison.Ordinal)
+            || violation.Message.Contains($"\"{violation.Path}\"", StringComparison.Ordinal);
+        var message = named ? violation.Message : $"{violation.Path}: {violation.Message}";
         if (document.Lines.ImplicitScalarAt(path) is { } text && ResourceSchemas.At(schema, path.Names)?.Type == "string")
             message += $" (YAML reads {text} as {(bool.TryParse(text, out _) ? "a boolean" : "a number")}; quote it to make it text: \"{text}\")";
         return message;

@@ -57,7 +57,8 @@ internal sealed class FieldPath : IEquatable<FieldPath>
     public static FieldPath Parse(string? path)
     {
         var result = Root;
-        if (string.IsNullOrEmpty(path)) return result;
+        // Kubernetes prints the root as <nil>.
+        if (string.IsNullOrEmpty(path) || path == "<nil>") return result;
         var position = path.StartsWith('$') ? 1 : 0;
         while (position < path.Length)
         {

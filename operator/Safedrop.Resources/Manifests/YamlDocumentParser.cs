@@ -32,7 +32,8 @@ internal static class YamlDocumentParser
         }
         catch (YamlException e)
         {
-            fileProblems.Add(new(new(source.Path, Math.Max(1, (int)e.Start.Line)), "malformed YAML: " + e.Message));
+            // At the end of the text the parser's mark can be one line past the last.
+            fileProblems.Add(new(new(source.Path, Math.Clamp((int)e.Start.Line, 1, LineCount(source.Text))), "malformed YAML: " + e.Message));
         }
         catch (InvalidOperationException)
         {
