@@ -20,12 +20,13 @@ public class ControllerTests
 
         queue.Add("acme");
         await reconciler.Succeeded.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        await stop.CancelAsync(); // drains: the successful reconcile finishes its bookkeeping first
+        await run.WaitAsync(TimeSpan.FromSeconds(5), Ct);
 
         Assert.Equal(3, reconciler.Attempts["acme"]);
         Assert.Equal(2, metrics.ReconcileCount("test", "error"));
+        Assert.Equal(1, metrics.ReconcileCount("test", "success"));
         Assert.Equal(0, queue.Failures("acme")); // success forgets the backoff
-        await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(5), Ct);
     }
 
     [Fact]
