@@ -13,37 +13,61 @@ public sealed class KubeWriter(IKubernetes client, string fieldManager)
     public string FieldManager => fieldManager;
 
     /// <summary>Server-side apply with force: the operator owns the fields it declares.</summary>
-    public async Task<T> ApplyAsync<T>(T desired, CancellationToken cancellationToken) where T : class, IKubernetesObject<V1ObjectMeta>
+    public async Task ApplyAsync(IKubernetesObject<V1ObjectMeta> desired, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(desired);
-        var api = ApiResource.Of<T>();
+        var api = ApiResource.Of(desired.GetType());
         desired.ApiVersion = api.ApiVersion;
         desired.Kind = api.Kind;
         var patch = new V1Patch(desired, V1Patch.PatchType.ApplyPatch);
         var (ns, name) = (desired.Metadata.NamespaceProperty, desired.Metadata.Name);
         if (!api.IsCore)
         {
-            var result = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            await client.CustomObjects.PatchNamespacedCustomObjectAsync(
                 patch, api.Group, api.Version, ns, api.Plural, name, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken);
-            return Convert<T>(result);
+            return;
         }
 
-        object applied = desired switch
+        var core = client.CoreV1;
+        await (desired switch
         {
-            V1Secret => await client.CoreV1.PatchNamespacedSecretAsync(patch, name, ns, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken),
-            V1ConfigMap => await client.CoreV1.PatchNamespacedConfigMapAsync(patch, name, ns, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken),
-            V1Service => await client.CoreV1.PatchNamespacedServiceAsync(patch, name, ns, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken),
-            V1ServiceAccount => await client.CoreV1.PatchNamespacedServiceAccountAsync(patch, name, ns, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken),
+            V1Secret => (Task)core.PatchNamespacedSecretAsync(patch, name, ns, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken),
+            V1ConfigMap => core.PatchNamespacedConfigMapAsync(patch, name, ns, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken),
+            V1Service => core.PatchNamespacedServiceAsync(patch, name, ns, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken),
+            V1ServiceAccount => core.PatchNamespacedServiceAccountAsync(patch, name, ns, fieldManager: fieldManager, force: true, cancellationToken: cancellationToken),
             _ => throw new NotSupportedException($"No apply path for core kind {api.Kind}"),
-        };
-        return (T)applied;
+        });
+    }
+
+    /// <summary>Deletes a child that is no longer desired; one already gone is fine.</summary>
+    public async Task DeleteAsync(IKubernetesObject<V1ObjectMeta> item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var api = ApiResource.Of(item.GetType());
+        var (ns, name) = (item.Metadata.NamespaceProperty, item.Metadata.Name);
+        try
+        {
+            var core = client.CoreV1;
+            await (item switch
+            {
+                _ when !api.IsCore => (Task)client.CustomObjects.DeleteNamespacedCustomObjectAsync(api.Group, api.Version, ns, api.Plural, name, cancellationToken: cancellationToken),
+                V1Secret => core.DeleteNamespacedSecretAsync(name, ns, cancellationToken: cancellationToken),
+                V1ConfigMap => core.DeleteNamespacedConfigMapAsync(name, ns, cancellationToken: cancellationToken),
+                V1Service => core.DeleteNamespacedServiceAsync(name, ns, cancellationToken: cancellationToken),
+                V1ServiceAccount => core.DeleteNamespacedServiceAccountAsync(name, ns, cancellationToken: cancellationToken),
+                _ => throw new NotSupportedException($"No delete path for core kind {api.Kind}"),
+            });
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+        }
     }
 
     /// <summary>Writes the status subresource (a merge patch of .status: spec and generation stay untouched).</summary>
-    public async Task PatchStatusAsync<T>(T resource, object status, CancellationToken cancellationToken) where T : IKubernetesObject<V1ObjectMeta>
+    public async Task PatchStatusAsync(IKubernetesObject<V1ObjectMeta> resource, object status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var api = ApiResource.Of<T>();
+        var api = ApiResource.Of(resource.GetType());
         var patch = new V1Patch(new { status }, V1Patch.PatchType.MergePatch);
         await client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
             patch, api.Group, api.Version, resource.Metadata.NamespaceProperty, api.Plural, resource.Metadata.Name,

@@ -13,6 +13,7 @@ namespace Safedrop.Operator.Runtime.Watch;
 /// </summary>
 public sealed partial class ResourceCache<T>(
     IResourceSource<T> source, TimeProvider time, ILogger logger, ResourceCacheOptions? options = null)
+    : IResourceCache
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly ResourceCacheOptions settings = options ?? new ResourceCacheOptions();
@@ -34,6 +35,10 @@ public sealed partial class ResourceCache<T>(
 
     public IReadOnlyList<T> List(string? @namespace = null) =>
         [.. items.Where(p => @namespace is null || p.Key.Namespace == @namespace).Select(p => p.Value)];
+
+    IKubernetesObject<V1ObjectMeta>? IResourceCache.Find(ObjectKey key) => Get(key);
+
+    IEnumerable<IKubernetesObject<V1ObjectMeta>> IResourceCache.Objects(string @namespace) => List(@namespace);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -160,6 +165,14 @@ public sealed partial class ResourceCache<T>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watch of {Kind} failed ({Failures} in a row); relisting after a backoff")]
     private static partial void LogWatchFailed(ILogger logger, string kind, int failures, Exception exception);
+}
+
+/// <summary>The kind-independent reads of a cache, for code that handles many kinds alike.</summary>
+public interface IResourceCache
+{
+    IKubernetesObject<V1ObjectMeta>? Find(ObjectKey key);
+
+    IEnumerable<IKubernetesObject<V1ObjectMeta>> Objects(string @namespace);
 }
 
 public sealed class ResourceCacheOptions
