@@ -5,15 +5,19 @@ public static class ConditionTypes
 {
     public const string Ready = "Ready";
 
+    /// <summary>Field-level checks of the spec that no other condition covers.</summary>
+    public const string SpecValid = "SpecValid";
+
     // Organization
     public const string DomainsClaimed = "DomainsClaimed";
+    public const string AdminsRegistered = "AdminsRegistered";
     public const string PlatformReady = "PlatformReady";
 
     // Dropzone, Workspace
     public const string OwnerAuthorized = "OwnerAuthorized";
     public const string SenderDomainAccess = "SenderDomainAccess";
 
-    // SecurityGroup
+    // Dropzone, SecurityGroup
     public const string MembersRegistered = "MembersRegistered";
 
     // Workspace
@@ -49,4 +53,5 @@ public static class Reasons
     public const string UnknownReference = "UnknownReference";
     public const string InvalidSpec = "InvalidSpec";
     public const string InvalidAction = "InvalidAction";
+    public const string OwnerImmutable = "OwnerImmutable";
 }

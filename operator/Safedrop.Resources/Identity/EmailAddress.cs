@@ -38,7 +38,7 @@ public readonly record struct EmailAddress
         if (at <= 0 || at == trimmed.Length - 1 || trimmed.Length > 320) return false;
 
         var local = trimmed[..at];
-        if (local.Length > 64 || local.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';')) return false;
+        if (local.Length > 64 || local.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';' or '@' or '"')) return false;
 
         if (!TryNormalizeDomain(trimmed[(at + 1)..], out var domain)) return false;
         address = new EmailAddress(local.ToLowerInvariant(), domain);
