@@ -1,32 +1,45 @@
-using System.Text.Json.Nodes;
-using Safedrop.Resources.Model;
-
 namespace Safedrop.Resources.Manifests;
 
-/// <summary>A YAML file's path (as shown to users) and its text.</summary>
-public sealed record ManifestSource(string Path, string Text);
-
-public sealed record SourceLocation(string Path, int Line)
-{
-    public override string ToString() => $"{Path}:{Line}";
-}
-
-/// <summary>Something wrong with a file: malformed YAML, an unknown kind, an unknown field, a duplicate name.</summary>
-public sealed record ManifestProblem(SourceLocation Location, string Message)
-{
-    public override string ToString() => $"{Location}: {Message}";
-}
-
-/// <summary>A Safedrop resource read from a file, its namespace filled in.</summary>
-public sealed record LoadedResource(ISafedropResource Resource, SourceLocation Location);
-
-/// <summary>A plain Kubernetes object the folder may hold beside the resources (Namespace, Secret, ConfigMap).</summary>
-public sealed record LoadedObject(string ApiVersion, string Kind, string Namespace, string Name, JsonObject Body, SourceLocation Location);
-
-public sealed record ManifestSet(IReadOnlyList<LoadedResource> Resources, IReadOnlyList<LoadedObject> Objects, IReadOnlyList<ManifestProblem> Problems);
-
-/// <summary>Reads multi-document YAML into resources, with file:line for every problem.</summary>
+/// <summary>
+/// Reads multi-document YAML into resources, with file:line for every problem. Pure: the caller
+/// reads the files. A document with any problem yields nothing, so what comes out is what the API
+/// server would have accepted.
+/// </summary>
 public static class ManifestReader
 {
-    public static ManifestSet Read(IEnumerable<ManifestSource> sources, string defaultNamespace = "default") => throw new NotImplementedException();
+    public static ManifestSet Read(IEnumerable<ManifestSource> sources, string defaultNamespace = "default")
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var resources = new List<LoadedResource>();
+        var objects = new List<LoadedObject>();
+        var problems = new List<ManifestProblem>();
+        var declared = new Dictionary<ObjectIdentity, SourceLocation>();
+
+        foreach (var source in sources)
+        {
+            var fileProblems = new List<ManifestProblem>();
+            foreach (var document in YamlDocumentParser.Parse(source, fileProblems))
+            {
+                var outcome = DocumentReader.Read(document, defaultNamespace);
+                fileProblems.AddRange(outcome.Problems);
+                if (outcome.Identity is { } identity && outcome.IdentityLocation is { } location)
+                {
+                    if (declared.TryGetValue(identity, out var first))
+                    {
+                        fileProblems.Add(new(location, $"{identity} is declared twice: at {first} and at {location}"));
+                        continue;
+                    }
+
+                    declared[identity] = location;
+                }
+
+                if (outcome.Resource is not null) resources.Add(outcome.Resource);
+                if (outcome.Object is not null) objects.Add(outcome.Object);
+            }
+
+            problems.AddRange(fileProblems.OrderBy(p => p.Location.Line));
+        }
+
+        return new ManifestSet(resources, objects, problems);
+    }
 }
