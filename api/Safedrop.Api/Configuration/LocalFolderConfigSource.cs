@@ -132,7 +132,7 @@ public sealed class LocalFolderConfigSource(
             return;
         }
 
-        ConfigurationLog.Compiled(logger, state.Config!.Revision, state.Resources.Count(r => r.Ready == Resources.Model.ConditionStatus.True), state.Resources.Count);
+        ConfigurationLog.Compiled(logger, state.Config!.Revision, state.Resources.Count(r => r.IsReady), state.Resources.Count);
         var table = StatusTable.Format(state.Resources);
         if (table == printedTable) return;
         ConfigurationLog.StatusTable(logger, table);

@@ -43,6 +43,7 @@ public sealed record ResourceState(string Namespace, string Kind, string Name, l
 {
     public ConditionState? ReadyCondition => Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Ready);
     public ConditionStatus Ready => ReadyCondition?.Status ?? ConditionStatus.Unknown;
+    public bool IsReady => Ready == ConditionStatus.True;
     public string Reason => ReadyCondition?.Reason ?? "";
     public string Message => ReadyCondition?.Message ?? "";
 
