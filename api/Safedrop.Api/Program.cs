@@ -4,7 +4,12 @@ using Safedrop.Api.Health;
 using Safedrop.Api.Http;
 using Safedrop.Api.OpenApi;
 
-var builder = WebApplication.CreateBuilder(LocalModeArguments.Expand(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = LocalModeArguments.Expand(args),
+    // `dotnet run` starts in the caller's directory (for --local paths); settings and assets live beside the binary.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.UseLocalModeDefaults();
 builder.Services
     .AddSafedropHttp()

@@ -2,69 +2,79 @@ using Safedrop.Api.Tests.Hosting;
 
 namespace Safedrop.Api.Tests;
 
-/// <summary>Local mode serves one namespace and refuses to start, saying why, when it cannot tell which.</summary>
+/// <summary>
+/// Local mode serves one namespace and refuses to start, saying why, when it cannot tell which.
+/// Refusals run the real process: they are about its exit and what it prints.
+/// </summary>
 public class LocalModeStartupTests
 {
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+
     [Fact]
-    public async Task Should_FailToStartNamingTheChoices_When_OrganizationsAreInSeveralNamespaces()
+    public async Task Should_ExitNamingTheChoices_When_OrganizationsAreInSeveralNamespaces()
     {
-        using var folder = TenantFolder.Create();
-        folder.Write("acme.yaml", TenantYaml.Organization());
-        folder.Write("globex.yaml", TenantYaml.Organization(@namespace: "globex", name: "globex", domain: "globex.example", admin: "admin@globex.example"));
-        await using var api = new LocalApi(folder.Path);
+        using var folder = TwoTenants();
 
-        var error = Record.Exception(() => api.Services);
+        var (exitCode, output) = await RunToExit("--local", folder.Path);
 
-        Assert.NotNull(error);
-        Assert.Contains("several namespaces (acme, globex)", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Safedrop:Local:Namespace", error.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("several namespaces (acme, globex)", output, StringComparison.Ordinal);
+        Assert.Contains("--Safedrop:Local:Namespace=<namespace>", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_ServeChosenNamespace_When_NamespaceOptionPicksOneOfSeveral()
     {
-        using var folder = TenantFolder.Create();
-        folder.Write("acme.yaml", TenantYaml.Organization());
-        folder.Write("globex.yaml", TenantYaml.Organization(@namespace: "globex", name: "globex", domain: "globex.example", admin: "admin@globex.example"));
+        using var folder = TwoTenants();
         await using var api = new LocalApi(folder.Path) { Settings = new Dictionary<string, string?> { ["Safedrop:Local:Namespace"] = "globex" } };
 
         Assert.Equal("globex", api.Store.Current.Namespace);
     }
 
     [Fact]
-    public async Task Should_FailToStart_When_FolderHoldsNoOrganization()
+    public async Task Should_Exit_When_FolderHoldsNoOrganization()
     {
         using var folder = TenantFolder.Create();
         folder.Write("dropzone.yaml", TenantYaml.Dropzone());
-        await using var api = new LocalApi(folder.Path);
 
-        var error = Record.Exception(() => api.Services);
+        var (exitCode, output) = await RunToExit("--local", folder.Path);
 
-        Assert.NotNull(error);
-        Assert.Contains("No Organization found", error.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("No Organization found", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Should_FailToStart_When_FolderDoesNotExist()
+    public async Task Should_Exit_When_FolderDoesNotExist()
     {
         var missing = Path.Combine(Path.GetTempPath(), "safedrop-api-tests", "missing-" + Guid.NewGuid().ToString("N"));
-        await using var api = new LocalApi(missing);
 
-        var error = Record.Exception(() => api.Services);
+        var (exitCode, output) = await RunToExit("--local", missing);
 
-        Assert.NotNull(error);
-        Assert.Contains("does not exist", error.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"Safedrop:Local:Folder '{missing}' does not exist", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Should_FailToStart_When_ModeIsCluster()
+    public async Task Should_Exit_When_StartedWithoutLocalFolder()
     {
-        using var folder = TenantFolder.WithSmallTenant();
-        await using var api = new LocalApi(folder.Path) { Settings = new Dictionary<string, string?> { ["Safedrop:Mode"] = "Cluster" } };
+        var (exitCode, output) = await RunToExit();
 
-        var error = Record.Exception(() => api.Services);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--local <folder of tenant YAML>", output, StringComparison.Ordinal);
+    }
 
-        Assert.NotNull(error);
-        Assert.Contains("--local", error.ToString(), StringComparison.Ordinal);
+    private static async Task<(int ExitCode, string Output)> RunToExit(params string[] args)
+    {
+        await using var api = ApiProcess.Start(Path.GetTempPath(), [.. args, "--urls", ApiProcess.FreeLocalUrl()]);
+        var exitCode = await api.WaitForExitAsync(ExitTimeout);
+        return (exitCode, api.Output);
+    }
+
+    private static TenantFolder TwoTenants()
+    {
+        var folder = TenantFolder.Create();
+        folder.Write("acme.yaml", TenantYaml.Organization());
+        folder.Write("globex.yaml", TenantYaml.Organization(@namespace: "globex", name: "globex", domain: "globex.example", admin: "admin@globex.example"));
+        return folder;
     }
 }
