@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Safedrop.Api.Admin;
 using Safedrop.Api.Http;
@@ -43,6 +44,33 @@ public class AdminStatusEndpointTests
         Assert.Equal(ProblemTypes.AdminLocalOnly, problem!.Type);
         Assert.Equal(403, problem.Status);
     }
+
+    [Fact]
+    public async Task Should_RefuseWith403Problem_When_RequestNamesForeignHost()
+    {
+        using var folder = TenantFolder.WithSmallTenant();
+        await using var api = new LocalApi(folder.Path);
+        using var client = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/status");
+        request.Headers.Host = "rebound.evil.example";
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken);
+        Assert.Equal(ProblemTypes.AdminLocalOnly, problem!.Type);
+    }
+
+    [Theory]
+    [InlineData("localhost:5080", true)]
+    [InlineData("LOCALHOST", true)]
+    [InlineData("127.0.0.1:5080", true)]
+    [InlineData("[::1]:5080", true)]
+    [InlineData("localhost.evil.example", false)]
+    [InlineData("10.0.0.1:5080", false)]
+    [InlineData("", false)]
+    public void Should_TreatOnlyLoopbackNamesAsLocal_When_CheckingHost(string host, bool local) =>
+        Assert.Equal(local, LocalLoopbackOnlyFilter.IsLoopbackHost(new HostString(host)));
 
     [Theory]
     [InlineData("127.0.0.1", true)]

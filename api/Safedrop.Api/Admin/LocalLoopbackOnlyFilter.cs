@@ -7,10 +7,10 @@ namespace Safedrop.Api.Admin;
 
 /// <summary>
 /// Until sign-in exists, admin endpoints are served only in local mode and only to clients on this
-/// machine. That is a real boundary, not a stand-in login: the connection's own remote address is
-/// checked (no forwarded headers are trusted), local mode listens on 127.0.0.1 by default, and it
-/// accepts only loopback host names then, so a web page cannot reach it through DNS rebinding.
-/// In a cluster every admin request is refused until admins sign in.
+/// machine. That is a real boundary, not a stand-in login: the connection's own remote address must
+/// be loopback (no forwarded header is trusted), and so must the Host the request names, so that a
+/// web page cannot reach the endpoint from the user's browser through DNS rebinding. Local mode
+/// listens on 127.0.0.1 by default. In a cluster every admin request is refused until admins sign in.
 /// </summary>
 public sealed class LocalLoopbackOnlyFilter(IOptions<SafedropOptions> options) : IEndpointFilter
 {
@@ -18,7 +18,8 @@ public sealed class LocalLoopbackOnlyFilter(IOptions<SafedropOptions> options) :
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (options.Value.Mode == SafedropMode.Local && IsLoopback(context.HttpContext.Connection.RemoteIpAddress))
+        var http = context.HttpContext;
+        if (options.Value.Mode == SafedropMode.Local && IsLoopback(http.Connection.RemoteIpAddress) && IsLoopbackHost(http.Request.Host))
             return await next(context);
 
         return TypedResults.Problem(
@@ -30,4 +31,10 @@ public sealed class LocalLoopbackOnlyFilter(IOptions<SafedropOptions> options) :
 
     public static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    /// <summary>localhost, or a loopback address literal such as 127.0.0.1 or [::1].</summary>
+    public static bool IsLoopbackHost(HostString host) =>
+        host.HasValue
+        && (string.Equals(host.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Host, out var address) && IsLoopback(address)));
 }

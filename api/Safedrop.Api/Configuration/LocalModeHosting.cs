@@ -2,11 +2,7 @@ namespace Safedrop.Api.Configuration;
 
 public static class LocalModeHosting
 {
-    /// <summary>
-    /// In local mode, listens on <see cref="LocalModeOptions.DefaultUrl"/> unless an address was given.
-    /// When it picks that loopback address itself it also accepts only loopback host names, so a web
-    /// page cannot reach this process through DNS rebinding.
-    /// </summary>
+    /// <summary>In local mode, listens on <see cref="LocalModeOptions.DefaultUrl"/> unless an address was given.</summary>
     public static WebApplicationBuilder UseLocalModeDefaults(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -21,8 +17,6 @@ public static class LocalModeHosting
         if (addressGiven) return builder;
 
         builder.WebHost.UseUrls(LocalModeOptions.DefaultUrl);
-        if (string.IsNullOrEmpty(config["AllowedHosts"]))
-            config.AddInMemoryCollection([new("AllowedHosts", "localhost;127.0.0.1;[::1]")]);
         return builder;
     }
 }
