@@ -1,3 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
+using Safedrop.Api.Admin;
+using Safedrop.Api.Configuration;
+using Safedrop.Api.Health;
+using Safedrop.Api.Http;
+using Safedrop.Api.OpenApi;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = LocalModeArguments.Expand(args),
+    // `dotnet run` starts in the caller's directory (for --local paths); settings and assets live beside the binary.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.UseLocalModeDefaults();
+builder.Services
+    .AddSafedropHttp()
+    .AddTenantConfiguration()
+    .AddHealth()
+    .AddApiReference();
+
 var app = builder.Build();
+app.UseSafedropHttp();
+app.MapHealth();
+app.MapApiReference();
+app.MapAdmin();
 app.Run();
