@@ -57,7 +57,7 @@ internal sealed class VerdictBuilder(string kind, ISafedropResource resource)
     {
         InForce.LastValid => $"The last valid configuration (generation {keptGeneration}) stays in force.",
         InForce.Degraded => "The rest of the resource is in force with that feature off.",
-        _ => "Not in force: nothing is enforced for it until it is valid.",
+        _ => "Not in force until this is resolved.",
     };
 }
 
