@@ -1,3 +1,4 @@
+using k8s;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,9 +24,18 @@ public static class ConfigurationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<LocalModeOptions>, LocalModeOptionsValidator>();
 
+        services.AddOptions<ClusterModeOptions>().BindConfiguration(ClusterModeOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterModeOptions>, ClusterModeOptionsValidator>();
+        // Resolved only in cluster mode; tests put a client for their API server here instead.
+        services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(sp.GetRequiredService<IOptions<ClusterModeOptions>>().Value.Kubeconfig is { } kubeconfig
+            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
+            : KubernetesClientConfiguration.InClusterConfig()));
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TenantConfigStore>();
+        // Each source runs only in its own mode.
         services.AddHostedService<LocalFolderConfigSource>();
+        services.AddHostedService<SnapshotConfigSource>();
         return services;
     }
 }
