@@ -1,0 +1,44 @@
+using k8s.Models;
+using Safedrop.Operator.Platform;
+using Safedrop.Resources.Model;
+using static Safedrop.Operator.Tests.Platform.Platforms;
+
+namespace Safedrop.Operator.Tests.Platform;
+
+public class KeyEncryptionKeyTests
+{
+    [Fact]
+    public void Should_Generate32RandomBytesAsBase64_When_NoSecretIsReferenced()
+    {
+        var secret = Plan().Get<V1Secret>("safedrop-acme-kek");
+
+        Assert.Equal(32, Convert.FromBase64String(secret.Text("kek")).Length);
+        Assert.Equal(["kek"], secret.Data.Keys);
+    }
+
+    [Fact]
+    public void Should_KeepTheExistingKey_When_SecretAlreadyExists()
+    {
+        var existing = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
+        var inputs = Inputs with { ExistingKeyEncryptionKey = new Dictionary<string, byte[]> { ["kek"] = System.Text.Encoding.UTF8.GetBytes(existing) } };
+
+        Assert.Equal(existing, Plan(inputs: inputs).Get<V1Secret>("safedrop-acme-kek").Text("kek"));
+    }
+
+    [Fact]
+    public void Should_UseTheReferencedSecret_When_OneIsGiven()
+    {
+        var plan = Plan(spec => spec.Platform.KeyEncryptionKeySecretRef = new SecretReference { Name = "acme-kek" });
+
+        Assert.False(plan.Has<V1Secret>("safedrop-acme-kek"));
+        Assert.Equal("acme-kek", plan.ApiContainer().Env(ApiEnvironment.KeyEncryptionKey).ValueFrom.SecretKeyRef.Name);
+    }
+
+    [Fact]
+    public void Should_MarkTheGeneratedKeyNeverToBePruned()
+    {
+        var secret = Plan().Get<V1Secret>("safedrop-acme-kek");
+
+        Assert.Equal(KeyEncryptionKeyBuilder.NeverPruneValue, secret.Metadata.Annotations[KeyEncryptionKeyBuilder.NeverPruneAnnotation]);
+    }
+}
