@@ -51,19 +51,17 @@ internal static class CelValues
         _ => throw new CelException("unsupported JSON value"),
     };
 
-    private static object FromJsonValue(JsonValue value)
+    private static object FromJsonValue(JsonValue value) => value.GetValueKind() switch
     {
-        var element = value.GetValue<JsonElement>();
-        return element.ValueKind switch
-        {
-            JsonValueKind.String => element.GetString()!,
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
-            JsonValueKind.Null => CelNull.Instance,
-            _ => throw new CelException("unsupported JSON value"),
-        };
-    }
+        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
+            ? l
+            : double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture),
+        JsonValueKind.Null => CelNull.Instance,
+        _ => throw new CelException("unsupported JSON value"),
+    };
 
     public static bool AreEqual(object a, object b)
     {

@@ -58,6 +58,12 @@ internal sealed class ApiHandler(FakeKubeState state)
         {
             code = 499;
         }
+#pragma warning disable CA1031 // A bug in the fake must reach the test as a 500 Status, not a dropped connection.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            code = await RespondAsync(http, new ApiResponse(500, StatusBodies.Failure(500, "InternalError", "fake kube-apiserver bug: " + e)));
+        }
         finally
         {
             state.Log.Add(Record(http, request, user, code, mutated));
