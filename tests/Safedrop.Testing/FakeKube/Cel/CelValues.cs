@@ -57,7 +57,7 @@ internal static class CelValues
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Number => long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-            ? l
+            ? (object)l
             : double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture),
         JsonValueKind.Null => CelNull.Instance,
         _ => throw new CelException("unsupported JSON value"),
