@@ -23,6 +23,7 @@ internal sealed class ApiHandler(FakeKubeState state)
         FakeKubeUser? user = null;
         var code = 500;
         var mutated = false;
+        var logged = false;
         try
         {
             user = Authenticate(http) ?? throw new KubeApiException(StatusBodies.Unauthorized());
@@ -37,7 +38,12 @@ internal sealed class ApiHandler(FakeKubeState state)
             RbacAuthorizer.Authorize(user, request);
             if (request.Verb == "watch")
             {
-                code = await WatchHandler.StreamAsync(state, request);
+                // A watch is logged once its stream is open, so tests can wait for a watch to be established.
+                code = await WatchHandler.StreamAsync(state, request, () =>
+                {
+                    logged = true;
+                    state.Log.Add(Record(http, request, user, 200, false));
+                });
                 return;
             }
 
@@ -66,7 +72,7 @@ internal sealed class ApiHandler(FakeKubeState state)
         }
         finally
         {
-            state.Log.Add(Record(http, request, user, code, mutated));
+            if (!logged) state.Log.Add(Record(http, request, user, code, mutated));
         }
     }
 

@@ -17,7 +17,7 @@ namespace Safedrop.Testing.FakeKube.Watch;
 /// </summary>
 internal static class WatchHandler
 {
-    public static async Task<int> StreamAsync(FakeKubeState state, ApiRequest request)
+    public static async Task<int> StreamAsync(FakeKubeState state, ApiRequest request, Action opened)
     {
         var labels = LabelSelector.Parse(request.QueryValue("labelSelector"));
         var fields = FieldSelector.Parse(request.QueryValue("fieldSelector"));
@@ -52,6 +52,7 @@ internal static class WatchHandler
             response.StatusCode = 200;
             response.ContentType = "application/json";
             await response.StartAsync(request.Http.RequestAborted);
+            opened();
             if (backlog is null)
             {
                 await WriteAsync(response, WatchEvents.Expired(fromRevision!.Value, state.Store.CompactedRevision), request.Http.RequestAborted);
