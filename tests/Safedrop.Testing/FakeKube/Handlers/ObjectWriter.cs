@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Safedrop.Resources.Schema;
 using Safedrop.Testing.FakeKube.Discovery;
 using Safedrop.Testing.FakeKube.FieldManagement;
 using Safedrop.Testing.FakeKube.Json;
@@ -139,7 +140,7 @@ internal sealed class ObjectWriter(FakeKubeState state, ResourceType type)
     {
         if (type.Custom is not { } schema) return;
         SchemaPruner.Prune(obj, schema.OpenApi);
-        SchemaDefaulter.Apply(obj, schema.OpenApi);
+        SchemaDefaults.Apply(obj, schema.Props);
     }
 
     private void Validate(JsonObject obj, JsonObject? old)

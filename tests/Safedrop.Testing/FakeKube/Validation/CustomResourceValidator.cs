@@ -15,11 +15,8 @@ internal static class CustomResourceValidator
 
     public static IReadOnlyList<StatusCause> Validate(CustomResourceSchema schema, JsonObject obj, JsonObject? old)
     {
-        var body = (JsonObject)obj.DeepClone();
-        body.Remove("apiVersion");
-        body.Remove("kind");
-        body.Remove("metadata");
-        var violations = SchemaValidator.Validate(body, schema.Props);
+        // Unknown fields were pruned already; the API server drops them rather than refusing them.
+        var violations = SchemaValidator.Validate(obj, schema.Props).Where(v => v.Reason != "UnknownField").ToList();
         if (violations.Count > 0)
         {
             var causes = violations.Select(v => new StatusCause(v.Reason, v.Message, v.Path)).ToList();
