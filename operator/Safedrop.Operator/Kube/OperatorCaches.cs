@@ -56,6 +56,27 @@ public sealed class OperatorCaches
     public IEnumerable<IKubernetesObject<V1ObjectMeta>> Children(string @namespace) =>
         ChildKinds.SelectMany(t => caches[t].Objects(@namespace));
 
+    /// <summary>Completes once <paramref name="condition"/> holds, checking it after every cache change.</summary>
+    public async Task WaitUntilAsync(Func<OperatorCaches, bool> condition, CancellationToken cancellationToken)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(string _, bool __)
+        {
+            if (condition(this)) signal.TrySetResult();
+        }
+
+        Changed += Check;
+        try
+        {
+            Check("", false);
+            await signal.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Changed -= Check;
+        }
+    }
+
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(runners.Select(r => r(cancellationToken)));
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.WhenAll(synced).WaitAsync(cancellationToken);
