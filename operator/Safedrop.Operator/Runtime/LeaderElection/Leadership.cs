@@ -77,7 +77,9 @@ public sealed partial class Leadership(IKubernetes client, LeaderElectionOptions
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             var record = await @lock.GetAsync(timeout.Token);
             if (record.HolderIdentity != options.Identity) return;
-            record.HolderIdentity = null;
+            // Empty, not null: KubernetesClient's elector treats a null holder as "no Lease yet" and
+            // tries to create one, which fails forever; an empty holder is free to take at once.
+            record.HolderIdentity = "";
             record.LeaseDurationSeconds = 1;
             record.RenewTime = time.GetUtcNow().UtcDateTime;
             await @lock.UpdateAsync(record, timeout.Token);
