@@ -15,8 +15,8 @@ public sealed record FakeKubeOptions
     /// </summary>
     public long StartRevision { get; init; } = 100;
 
-    /// <summary>How often a watch that allows bookmarks gets a BOOKMARK event.</summary>
-    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often an idle watch that allows bookmarks gets a BOOKMARK event (about a minute on a real server).</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Refuse namespaced objects in namespaces that do not exist (404), as a real cluster does.</summary>
     public bool RequireNamespaces { get; init; } = true;

@@ -68,15 +68,15 @@ internal sealed class FieldManager(FieldSchema schema, string now)
             .ToList();
         if (conflicts.Count > 0 && !force) throw new ApplyConflictException(conflicts);
 
-        var result2 = new List<ManagedFieldsEntry>();
-        foreach (var entry in others) Keep(result2, entry, entry.Fields.Except(changed).Except(removed));
+        var kept = new List<ManagedFieldsEntry>();
+        foreach (var entry in others) Keep(kept, entry, entry.Fields.Except(changed).Except(removed));
         if (!applied.IsEmpty)
         {
             var unchanged = own is not null && comparison.IsSame && own.Fields.SameAs(applied) && own.ApiVersion == apiVersion;
-            result2.Add(new ManagedFieldsEntry(manager, ManagedFieldsEntry.Apply, apiVersion, unchanged ? own!.Time : now, subresource, applied));
+            kept.Add(new ManagedFieldsEntry(manager, ManagedFieldsEntry.Apply, apiVersion, unchanged ? own!.Time : now, subresource, applied));
         }
 
-        return result2;
+        return kept;
     }
 
     private Comparison Compare(JsonObject? before, JsonObject after) =>

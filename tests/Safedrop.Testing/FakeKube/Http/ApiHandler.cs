@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Safedrop.Testing.FakeKube.FieldManagement;
 using Safedrop.Testing.FakeKube.Handlers;

@@ -17,16 +17,15 @@ internal sealed record ApiRequest(string Verb, ResourceType Type, string? Namesp
 
     public ObjectKey KeyFor(string name) => new(Type.Storage, Namespace ?? "", name);
 
-    /// <summary>The field manager: the fieldManager parameter, else the first word of the User-Agent (kube's default).</summary>
+    /// <summary>The field manager: the fieldManager parameter, else the User-Agent up to its first '/' (kube's prefixFromUserAgent).</summary>
     public string Manager
     {
         get
         {
             var explicitManager = QueryValue("fieldManager");
             if (!string.IsNullOrEmpty(explicitManager)) return explicitManager;
-            var agent = Http.Request.Headers.UserAgent.ToString();
-            var first = agent.Split('/', ' ')[0];
-            return first.Length == 0 ? "unknown" : first;
+            var prefix = string.Concat(Http.Request.Headers.UserAgent.ToString().Split('/')[0].Where(c => !char.IsControl(c)));
+            return prefix.Length == 0 ? "unknown" : prefix;
         }
     }
 }

@@ -13,13 +13,16 @@ namespace Safedrop.Testing.FakeKube.Patching;
 /// </summary>
 internal static partial class YamlJson
 {
-    public static JsonNode? Parse(string text)
+    public static JsonNode? Parse(string text) => ParseAll(text).FirstOrDefault();
+
+    /// <summary>Every document of a multi-document YAML stream (manifests), empty documents skipped.</summary>
+    public static List<JsonNode> ParseAll(string text)
     {
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
-            return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+            return [.. stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonNode>()];
         }
         catch (YamlException e)
         {

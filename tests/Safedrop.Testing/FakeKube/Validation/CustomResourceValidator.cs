@@ -16,7 +16,11 @@ internal static class CustomResourceValidator
     public static IReadOnlyList<StatusCause> Validate(CustomResourceSchema schema, JsonObject obj, JsonObject? old)
     {
         // Unknown fields were pruned already; the API server drops them rather than refusing them.
-        var violations = SchemaValidator.Validate(obj, schema.Props).Where(v => v.Reason != "UnknownField").ToList();
+        // Reported in field order, as kube-apiserver lists them (kube-wire 06).
+        var violations = SchemaValidator.Validate(obj, schema.Props)
+            .Where(v => v.Reason != "UnknownField")
+            .OrderBy(v => v.Path, StringComparer.Ordinal)
+            .ToList();
         if (violations.Count > 0)
         {
             var causes = violations.Select(v => new StatusCause(v.Reason, v.Message, v.Path)).ToList();
