@@ -69,10 +69,17 @@ public sealed class FakeKubeServer : IAsyncDisposable
     /// <summary>Forgets the change history up to now, as etcd compaction does: older watches get 410 Expired.</summary>
     public void CompactHistory() => state.Store.Compact();
 
+    /// <summary>
+    /// Ends every open watch and holds new ones back while <paramref name="action"/> runs, as a network
+    /// partition would; clients then resume from the resourceVersion they had (and get 410 if it was compacted).
+    /// </summary>
+    public Task InterruptWatchesAsync(Func<Task> action) => state.WatchInterruptions.DuringAsync(action);
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        state.WatchInterruptions.Dispose();
     }
 
     private KubernetesClientConfiguration ConfigurationFor(string token) => new()

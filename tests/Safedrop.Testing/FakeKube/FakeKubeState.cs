@@ -24,6 +24,8 @@ internal sealed class FakeKubeState(FakeKubeOptions options)
 
     public CancellationToken Stopping { get; set; }
 
+    public Watch.WatchInterruptions WatchInterruptions { get; } = new();
+
     /// <summary>Now, as RFC 3339 with seconds, the way metadata timestamps are written.</summary>
     public string Now() => Options.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -69,6 +69,7 @@ public sealed partial class ResourceCache<T>(
     {
         var list = await source.ListAsync(cancellationToken);
         var seen = new HashSet<ObjectKey>();
+        var changes = new List<(WatchEventType, T)>();
         foreach (var item in list.Items)
         {
             var key = ObjectKey.Of(item);
@@ -76,19 +77,21 @@ public sealed partial class ResourceCache<T>(
             var known = items.TryGetValue(key, out var previous);
             items[key] = item;
             if (!known || previous!.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
-                Changed?.Invoke(known ? WatchEventType.Modified : WatchEventType.Added, item);
+                changes.Add((known ? WatchEventType.Modified : WatchEventType.Added, item));
         }
 
         // Objects deleted while we were not watching.
         foreach (var key in items.Keys.Where(k => !seen.Contains(k)).ToList())
         {
-            if (items.TryRemove(key, out var gone)) Changed?.Invoke(WatchEventType.Deleted, gone);
+            if (items.TryRemove(key, out var gone)) changes.Add((WatchEventType.Deleted, gone));
         }
 
+        // The cache is complete before anyone hears of a change, so a subscriber reading it sees the whole list.
         ResourceVersion = list.ResourceVersion;
         Lists++;
         LogListed(logger, source.Kind, list.Items.Count, list.ResourceVersion);
         synced.TrySetResult();
+        foreach (var (type, item) in changes) Changed?.Invoke(type, item);
     }
 
     /// <summary>Watches, rewatching from the last resourceVersion when the server ends the stream; returns when a relist is needed.</summary>

@@ -34,6 +34,7 @@ internal static class WatchHandler
             && labels.Matches(change.Object.Labels())
             && fields.Matches(change.Object);
 
+        var interrupted = await state.WatchInterruptions.EnterAsync(request.Http.RequestAborted);
         List<JsonObject> initial = [];
         List<StoredEvent>? backlog;
         WatchSubscription feed;
@@ -66,15 +67,15 @@ internal static class WatchHandler
                 seen = change.Revision;
             }
 
-            await FollowAsync(state, request, feed, seen);
+            await FollowAsync(state, request, feed, seen, interrupted);
         }
 
         return 200;
     }
 
-    private static async Task FollowAsync(FakeKubeState state, ApiRequest request, WatchSubscription feed, long seen)
+    private static async Task FollowAsync(FakeKubeState state, ApiRequest request, WatchSubscription feed, long seen, CancellationToken interrupted)
     {
-        using var end = CancellationTokenSource.CreateLinkedTokenSource(request.Http.RequestAborted, state.Stopping);
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(request.Http.RequestAborted, state.Stopping, interrupted);
         if (int.TryParse(request.QueryValue("timeoutSeconds"), NumberStyles.None, CultureInfo.InvariantCulture, out var timeout) && timeout > 0)
             end.CancelAfter(TimeSpan.FromSeconds(timeout));
         var bookmarks = request.QueryFlag("allowWatchBookmarks");
