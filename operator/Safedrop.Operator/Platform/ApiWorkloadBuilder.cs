@@ -72,16 +72,8 @@ public static class ApiWorkloadBuilder
         }.Initialize();
     }
 
-    public static V1Service Service(PlatformContext context) => new V1Service
-    {
-        Metadata = ObjectMetadata.For(context, Component.Api, context.Names.Api),
-        Spec = new V1ServiceSpec
-        {
-            Type = "ClusterIP",
-            Selector = PlatformLabels.Selector(context.Names, Component.Api),
-            Ports = [new V1ServicePort { Name = PortName, Port = ServicePort, TargetPort = Port }],
-        },
-    }.Initialize();
+    public static V1Service Service(PlatformContext context) =>
+        ClusterServices.For(context, Component.Api, context.Names.Api, PortName, ServicePort, Port);
 
     private static V1PodDisruptionBudget DisruptionBudget(PlatformContext context) => new V1PodDisruptionBudget
     {

@@ -57,16 +57,8 @@ public static class MinioBuilder
         },
     }.Initialize();
 
-    public static V1Service ClientService(PlatformContext context) => new V1Service
-    {
-        Metadata = ObjectMetadata.For(context, Component.Minio, context.Names.Minio),
-        Spec = new V1ServiceSpec
-        {
-            Type = "ClusterIP",
-            Selector = PlatformLabels.Selector(context.Names, Component.Minio),
-            Ports = [new V1ServicePort { Name = PortName, Port = Port, TargetPort = PortName }],
-        },
-    }.Initialize();
+    public static V1Service ClientService(PlatformContext context) =>
+        ClusterServices.For(context, Component.Minio, context.Names.Minio, PortName, Port, PortName);
 
     public static V1StatefulSet StatefulSet(PlatformContext context)
     {

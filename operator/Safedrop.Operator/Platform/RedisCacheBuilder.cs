@@ -129,16 +129,7 @@ public static class RedisCacheBuilder
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(cache);
-        return new V1Service
-        {
-            Metadata = ObjectMetadata.For(context, cache.Component, cache.Name),
-            Spec = new V1ServiceSpec
-            {
-                Type = "ClusterIP",
-                Selector = PlatformLabels.Selector(context.Names, cache.Component),
-                Ports = [new V1ServicePort { Name = PortName, Port = Port, TargetPort = PortName }],
-            },
-        }.Initialize();
+        return ClusterServices.For(context, cache.Component, cache.Name, PortName, Port, PortName);
     }
 
     /// <summary>The spec's memory quantity in bytes (Redis takes maxmemory as a plain number).</summary>

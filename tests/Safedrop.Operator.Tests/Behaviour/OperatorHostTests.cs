@@ -12,20 +12,9 @@ using static Safedrop.Testing.Builders.TenantBuilder;
 
 namespace Safedrop.Operator.Tests.Behaviour;
 
-/// <summary>The operator process as the chart runs it (`run`), against a test cluster.</summary>
-public sealed class OperatorHostTests : IAsyncLifetime
+/// <summary>The operator process as the chart runs it (`run`), against a test Cluster.</summary>
+public sealed class OperatorHostTests() : KubeClusterTest("host")
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private KubeTestCluster cluster = null!;
-    private string ns = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        cluster = await KubeTestCluster.StartAsync(Ct);
-        ns = await cluster.CreateNamespaceAsync("host", Ct);
-    }
-
-    public async ValueTask DisposeAsync() => await cluster.DisposeAsync();
 
     [Fact]
     public async Task Should_ServeProbesAndMetrics_And_ReconcileTenants_When_Running()
@@ -33,15 +22,15 @@ public sealed class OperatorHostTests : IAsyncLifetime
         await using var app = OperatorHost.Build(
         [
             "--urls", "http://127.0.0.1:0",
-            "--LeaderElection:Namespace", ns,
+            "--LeaderElection:Namespace", Namespace,
             "--LeaderElection:Identity", "operator-0",
             "--LeaderElection:RetryPeriod", "00:00:00.200",
-        ], cluster.Configuration);
+        ], Cluster.Configuration);
         await app.StartAsync(Ct);
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
 
-        await cluster.Client.CreateAsync(AnOrganization(@namespace: ns));
-        var org = await WaitForAsync(async () => await cluster.Client.FindAsync<Organization>(ns, "acme") is { } o && o.Status.Conditions.Count > 0 ? o : null);
+        await Cluster.Client.CreateAsync(AnOrganization(@namespace: Namespace));
+        var org = await WaitForAsync(async () => await Cluster.Client.FindAsync<Organization>(Namespace, "acme") is { } o && o.Status.Conditions.Count > 0 ? o : null);
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
         Assert.Equal("\"leading\"", await (await http.GetAsync("/readyz", Ct)).Content.ReadAsStringAsync(Ct));
@@ -49,11 +38,11 @@ public sealed class OperatorHostTests : IAsyncLifetime
         Assert.Contains("safedrop_operator_reconcile_total{controller=\"tenant\",result=\"success\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("safedrop_operator_kube_api_requests_total", metrics, StringComparison.Ordinal);
         Assert.Equal(ConditionStatus.True, org.Condition(ConditionTypes.DomainsClaimed)!.Status);
-        var lease = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("safedrop-operator", ns, cancellationToken: Ct);
+        var lease = await Cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("safedrop-operator", Namespace, cancellationToken: Ct);
         Assert.Equal("operator-0", lease.Spec.HolderIdentity);
 
         await app.StopAsync(Ct);
-        lease = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("safedrop-operator", ns, cancellationToken: Ct);
+        lease = await Cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("safedrop-operator", Namespace, cancellationToken: Ct);
         Assert.True(string.IsNullOrEmpty(lease.Spec.HolderIdentity), "the lease is released on shutdown");
     }
 

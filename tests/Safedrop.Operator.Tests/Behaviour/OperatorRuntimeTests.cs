@@ -13,32 +13,21 @@ using static Safedrop.Testing.Builders.TenantBuilder;
 namespace Safedrop.Operator.Tests.Behaviour;
 
 /// <summary>The controller runtime against an API server: conflicts, expired watches, leader election, RBAC.</summary>
-public sealed class OperatorRuntimeTests : IAsyncLifetime
+public sealed class OperatorRuntimeTests() : KubeClusterTest("runtime")
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private KubeTestCluster cluster = null!;
-    private string ns = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        cluster = await KubeTestCluster.StartAsync(Ct);
-        ns = await cluster.CreateNamespaceAsync("runtime", Ct);
-    }
-
-    public async ValueTask DisposeAsync() => await cluster.DisposeAsync();
 
     [Fact]
     public async Task Should_RetryTheReconcile_When_AWriteConflicts()
     {
-        await using var op = await OperatorUnderTest.StartAsync(cluster.Configuration);
+        await using var op = await OperatorUnderTest.StartAsync(Cluster.Configuration);
         op.Writes.FailNext(r => r.Method == HttpMethod.Patch && r.RequestUri!.AbsolutePath.EndsWith("/organizations/acme", StringComparison.Ordinal),
             HttpStatusCode.Conflict, "Conflict");
 
         op.RunController();
-        await cluster.Client.CreateAsync(AnOrganization(@namespace: ns));
+        await Cluster.Client.CreateAsync(AnOrganization(@namespace: Namespace));
 
-        await op.Caches.WaitUntilAsync(c => c.Of<Organization>().Get(new(ns, "acme")) is { } org
+        await op.Caches.WaitUntilAsync(c => c.Of<Organization>().Get(new(Namespace, "acme")) is { } org
             && org.Metadata.Finalizers?.Contains("safedrop.io/data-retention") == true
             && org.Status.Conditions.Count > 0, Ct).WaitAsync(Patience, Ct);
         Assert.Equal(1, op.Writes.InjectedFaults);
@@ -48,19 +37,19 @@ public sealed class OperatorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task Should_Relist_When_TheWatchExpires()
     {
-        Assert.SkipWhen(cluster.IsReal, "Only the fake can cut watches and compact its history on demand; a real API server does both on its own schedule.");
-        await using var op = await OperatorUnderTest.StartAsync(cluster.Configuration);
+        Assert.SkipWhen(Cluster.IsReal, "Only the fake can cut watches and compact its history on demand; a real API server does both on its own schedule.");
+        await using var op = await OperatorUnderTest.StartAsync(Cluster.Configuration);
         var dropzones = op.Caches.Of<Dropzone>();
         var listsBefore = dropzones.Lists;
 
         // While the cache is cut off, a Dropzone appears and the history it would resume from is compacted away.
-        await cluster.Fake!.InterruptWatchesAsync(async () =>
+        await Cluster.Fake!.InterruptWatchesAsync(async () =>
         {
-            await cluster.Client.CreateAsync(ADropzone("while-away").InNamespace(ns));
-            cluster.Fake.CompactHistory();
+            await Cluster.Client.CreateAsync(ADropzone("while-away").InNamespace(Namespace));
+            Cluster.Fake.CompactHistory();
         });
 
-        await op.Caches.WaitUntilAsync(c => c.Of<Dropzone>().Get(new(ns, "while-away")) is not null, Ct).WaitAsync(Patience, Ct);
+        await op.Caches.WaitUntilAsync(c => c.Of<Dropzone>().Get(new(Namespace, "while-away")) is not null, Ct).WaitAsync(Patience, Ct);
         // The resumed watch got 410 Expired, so the cache listed again rather than missing the Dropzone.
         Assert.Equal(listsBefore + 1, dropzones.Lists);
     }
@@ -70,11 +59,11 @@ public sealed class OperatorRuntimeTests : IAsyncLifetime
     {
         var options = new Func<string, LeaderElectionOptions>(identity => new LeaderElectionOptions
         {
-            Namespace = ns, LeaseName = "safedrop-operator", Identity = identity,
+            Namespace = Namespace, LeaseName = "safedrop-operator", Identity = identity,
             LeaseDuration = TimeSpan.FromSeconds(3), RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromMilliseconds(200),
         });
-        using var clientA = new Kubernetes(cluster.Configuration);
-        using var clientB = new Kubernetes(cluster.Configuration);
+        using var clientA = new Kubernetes(Cluster.Configuration);
+        using var clientB = new Kubernetes(Cluster.Configuration);
         var a = new Leadership(clientA, options("operator-a"), TimeProvider.System, NullLogger.Instance);
         var b = new Leadership(clientB, options("operator-b"), TimeProvider.System, NullLogger.Instance);
         var leading = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -107,21 +96,21 @@ public sealed class OperatorRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task Should_NeedNoMoreRbacThanTheChartGrants()
     {
-        Assert.SkipWhen(cluster.IsReal, "On a real cluster, install the chart and run the operator under its service account instead.");
+        Assert.SkipWhen(Cluster.IsReal, "On a real Cluster, install the chart and run the operator under its service account instead.");
         var chart = await SafedropChart.RenderAsync();
         var rules = chart.Single<V1ClusterRole>().Rules.Concat(chart.Single<V1Role>().Rules).ToList();
-        var restricted = cluster.Fake!.AddRestrictedUser("system:serviceaccount:safedrop-system:safedrop", rules);
-        var mark = cluster.Fake.Requests.Mark();
+        var restricted = Cluster.Fake!.AddRestrictedUser("system:serviceaccount:safedrop-system:safedrop", rules);
+        var mark = Cluster.Fake.Requests.Mark();
         await using var op = await OperatorUnderTest.StartAsync(restricted);
 
-        await cluster.Client.CreateAsync(AnOrganization(@namespace: ns));
-        await cluster.Client.CreateAsync(ADropzone("support").InNamespace(ns));
-        await op.ReconcileAsync(cluster, ns);
-        await cluster.Client.DeleteAsync<Organization>(ns, "acme");
-        await op.ReconcileAsync(cluster, ns);
+        await Cluster.Client.CreateAsync(AnOrganization(@namespace: Namespace));
+        await Cluster.Client.CreateAsync(ADropzone("support").InNamespace(Namespace));
+        await op.ReconcileAsync(Cluster, Namespace);
+        await Cluster.Client.DeleteAsync<Organization>(Namespace, "acme");
+        await op.ReconcileAsync(Cluster, Namespace);
 
-        var forbidden = cluster.Fake.Requests.Since(mark).Where(r => r.StatusCode == 403).ToList();
+        var forbidden = Cluster.Fake.Requests.Since(mark).Where(r => r.StatusCode == 403).ToList();
         Assert.True(forbidden.Count == 0, "Forbidden: " + string.Join("; ", forbidden.Select(r => $"{r.Method} {r.Path}")));
-        Assert.Null(await cluster.Client.FindAsync<Organization>(ns, "acme"));
+        Assert.Null(await Cluster.Client.FindAsync<Organization>(Namespace, "acme"));
     }
 }

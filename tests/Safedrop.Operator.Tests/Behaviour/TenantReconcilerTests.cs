@@ -9,96 +9,92 @@ using static Safedrop.Testing.Builders.TenantBuilder;
 namespace Safedrop.Operator.Tests.Behaviour;
 
 /// <summary>
-/// The tenant reconciler against an API server: the fake by default, a real cluster when
+/// The tenant reconciler against an API server: the fake by default, a real Cluster when
 /// SAFEDROP_TEST_KUBECONFIG is set.
 /// </summary>
-public sealed class TenantReconcilerTests : IAsyncLifetime
+public sealed class TenantReconcilerTests() : KubeClusterTest("tenant")
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private KubeTestCluster cluster = null!;
     private OperatorUnderTest op = null!;
-    private string ns = "";
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        cluster = await KubeTestCluster.StartAsync(Ct);
-        ns = await cluster.CreateNamespaceAsync("tenant", Ct);
-        op = await OperatorUnderTest.StartAsync(cluster.Configuration);
+        await base.InitializeAsync();
+        op = await OperatorUnderTest.StartAsync(Cluster.Configuration);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await op.DisposeAsync();
-        await cluster.DisposeAsync();
+        await base.DisposeAsync();
     }
 
-    private Organization Acme(Action<OrganizationSpec>? configure = null) => AnOrganization(@namespace: ns, configure: configure);
+    private Organization Acme(Action<OrganizationSpec>? configure = null) => AnOrganization(@namespace: Namespace, configure: configure);
 
     private static PlatformNames Names => new("acme");
 
     [Fact]
     public async Task Should_CreateTheChildrenWithOwnerReferences_When_AnOrganizationIsApplied()
     {
-        var org = await cluster.Client.CreateAsync(Acme());
+        var org = await Cluster.Client.CreateAsync(Acme());
 
-        Assert.True(await op.ReconcileAsync(cluster, ns) > 0);
+        Assert.True(await op.ReconcileAsync(Cluster, Namespace) > 0);
 
-        var api = await cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, ns, cancellationToken: Ct);
+        var api = await Cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct);
         var owner = Assert.Single(api.Metadata.OwnerReferences);
         Assert.Equal((org.Metadata.Uid, "Organization", true), (owner.Uid, owner.Kind, owner.Controller));
-        var minio = await cluster.Client.AppsV1.ReadNamespacedStatefulSetAsync(Names.Minio, ns, cancellationToken: Ct);
+        var minio = await Cluster.Client.AppsV1.ReadNamespacedStatefulSetAsync(Names.Minio, Namespace, cancellationToken: Ct);
         Assert.Equal(org.Metadata.Uid, minio.Metadata.OwnerReferences.Single().Uid);
-        var snapshot = await cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, ns, cancellationToken: Ct);
+        var snapshot = await Cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, Namespace, cancellationToken: Ct);
         Assert.Equal("acme", TenantConfigJson.Deserialize(snapshot.Data["tenant.json"]).Organization!.Name);
-        Assert.Contains(DataRetentionFinalizer, (await cluster.Client.FindAsync<Organization>(ns, "acme"))!.Metadata.Finalizers);
+        Assert.Contains(DataRetentionFinalizer, (await Cluster.Client.FindAsync<Organization>(Namespace, "acme"))!.Metadata.Finalizers);
     }
 
     [Fact]
     public async Task Should_WriteNothing_When_ReconcilingAgainWithNothingChanged()
     {
-        await cluster.Client.CreateAsync(Acme());
-        await cluster.Client.CreateAsync(ADropzone("support").InNamespace(ns));
-        Assert.True(await op.ReconcileAsync(cluster, ns) > 0);
-        var mark = cluster.Fake?.Requests.Mark();
+        await Cluster.Client.CreateAsync(Acme());
+        await Cluster.Client.CreateAsync(ADropzone("support").InNamespace(Namespace));
+        Assert.True(await op.ReconcileAsync(Cluster, Namespace) > 0);
+        var mark = Cluster.Fake?.Requests.Mark();
         var before = op.Writes.Writes;
 
-        var writes = await op.ReconcileAsync(cluster, ns);
+        var writes = await op.ReconcileAsync(Cluster, Namespace);
 
         Assert.Equal(0, writes);
         Assert.Equal(before, op.Writes.Writes);
-        if (mark is { } m) Assert.Equal(0, cluster.Fake!.Requests.WritesSince(m));
+        if (mark is { } m) Assert.Equal(0, Cluster.Fake!.Requests.WritesSince(m));
     }
 
     [Fact]
     public async Task Should_RestoreAChild_When_ItIsDeletedOrEdited()
     {
-        await cluster.Client.CreateAsync(Acme());
-        await op.ReconcileAsync(cluster, ns);
+        await Cluster.Client.CreateAsync(Acme());
+        await op.ReconcileAsync(Cluster, Namespace);
 
-        await cluster.Client.AppsV1.DeleteNamespacedDeploymentAsync(Names.Api, ns, cancellationToken: Ct);
-        await cluster.Client.CoreV1.PatchNamespacedConfigMapAsync(
-            new V1Patch(new { data = new Dictionary<string, string> { ["tenant.json"] = "{}" } }, V1Patch.PatchType.MergePatch), Names.Config, ns, cancellationToken: Ct);
-        Assert.True(await op.ReconcileAsync(cluster, ns) >= 2);
+        await Cluster.Client.AppsV1.DeleteNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct);
+        await Cluster.Client.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch(new { data = new Dictionary<string, string> { ["tenant.json"] = "{}" } }, V1Patch.PatchType.MergePatch), Names.Config, Namespace, cancellationToken: Ct);
+        Assert.True(await op.ReconcileAsync(Cluster, Namespace) >= 2);
 
-        Assert.NotNull(await cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, ns, cancellationToken: Ct));
-        var snapshot = await cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, ns, cancellationToken: Ct);
+        Assert.NotNull(await Cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct));
+        var snapshot = await Cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, Namespace, cancellationToken: Ct);
         Assert.Equal("acme", TenantConfigJson.Deserialize(snapshot.Data["tenant.json"]).Organization!.Name);
     }
 
     [Fact]
     public async Task Should_ReportTheReason_And_KeepTheLastValidForm_When_ADropzoneBecomesInvalid()
     {
-        await cluster.Client.CreateAsync(Acme());
-        await cluster.Client.CreateAsync(ADropzone("support", configure: s => s.Members = ["carol@acme.example"]).InNamespace(ns));
-        await op.ReconcileAsync(cluster, ns);
+        await Cluster.Client.CreateAsync(Acme());
+        await Cluster.Client.CreateAsync(ADropzone("support", configure: s => s.Members = ["carol@acme.example"]).InNamespace(Namespace));
+        await op.ReconcileAsync(Cluster, Namespace);
 
-        await cluster.Client.MergePatchAsync<Dropzone>(ns, "support", new { spec = new { members = new[] { "carol@acme.example", "eve@partner.example" } } });
-        await op.ReconcileAsync(cluster, ns);
+        await Cluster.Client.MergePatchAsync<Dropzone>(Namespace, "support", new { spec = new { members = new[] { "carol@acme.example", "eve@partner.example" } } });
+        await op.ReconcileAsync(Cluster, Namespace);
 
-        var dropzone = (await cluster.Client.FindAsync<Dropzone>(ns, "support"))!;
+        var dropzone = (await Cluster.Client.FindAsync<Dropzone>(Namespace, "support"))!;
         var ready = dropzone.Condition(ConditionTypes.Ready)!;
         Assert.Equal((ConditionStatus.False, "MemberNotRegistered", 2L), (ready.Status, ready.Reason, ready.ObservedGeneration));
-        var snapshot = await cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, ns, cancellationToken: Ct);
+        var snapshot = await Cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, Namespace, cancellationToken: Ct);
         var inForce = TenantConfigJson.Deserialize(snapshot.Data["tenant.json"]).Dropzones["support"];
         Assert.Equal(1L, inForce.Generation);
         Assert.Equal(["carol@acme.example"], inForce.Members);
@@ -107,22 +103,22 @@ public sealed class TenantReconcilerTests : IAsyncLifetime
     [Fact]
     public async Task Should_ReportThePlatformNotReady_Until_ItsWorkloadsRun()
     {
-        await cluster.Client.CreateAsync(Acme());
-        await op.ReconcileAsync(cluster, ns);
+        await Cluster.Client.CreateAsync(Acme());
+        await op.ReconcileAsync(Cluster, Namespace);
 
-        var org = (await cluster.Client.FindAsync<Organization>(ns, "acme"))!;
+        var org = (await Cluster.Client.FindAsync<Organization>(Namespace, "acme"))!;
         Assert.Equal("PlatformNotReady", org.Condition(ConditionTypes.Ready)!.Reason);
         Assert.Equal("Progressing", org.Condition(ConditionTypes.PlatformReady)!.Reason);
-        Assert.Equal($"http://{Names.Api}.{ns}.svc", org.Status.ApiEndpoint);
+        Assert.Equal($"http://{Names.Api}.{Namespace}.svc", org.Status.ApiEndpoint);
     }
 
     [Fact]
     public async Task Should_RejectAnOwnerChange_Of_APersonalWorkflow()
     {
-        await cluster.Client.CreateAsync(AWorkflow("notify").InNamespace(ns));
+        await Cluster.Client.CreateAsync(AWorkflow("notify").InNamespace(Namespace));
 
         var refused = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() =>
-            cluster.Client.MergePatchAsync<PersonalWorkflow>(ns, "notify", new { spec = new { owner = "someone.else@acme.example" } }));
+            Cluster.Client.MergePatchAsync<PersonalWorkflow>(Namespace, "notify", new { spec = new { owner = "someone.else@acme.example" } }));
 
         Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.Response.StatusCode);
         Assert.Contains("spec.owner is immutable", refused.Response.Content, StringComparison.Ordinal);
@@ -131,17 +127,17 @@ public sealed class TenantReconcilerTests : IAsyncLifetime
     [Fact]
     public async Task Should_KeepStoredDataAndItsKey_When_TheOrganizationIsDeleted()
     {
-        await cluster.Client.CreateAsync(Acme());
-        await op.ReconcileAsync(cluster, ns);
+        await Cluster.Client.CreateAsync(Acme());
+        await op.ReconcileAsync(Cluster, Namespace);
 
-        await cluster.Client.DeleteAsync<Organization>(ns, "acme");
-        Assert.NotNull((await cluster.Client.FindAsync<Organization>(ns, "acme"))?.Metadata.DeletionTimestamp); // held by the finalizer
-        await op.ReconcileAsync(cluster, ns);
+        await Cluster.Client.DeleteAsync<Organization>(Namespace, "acme");
+        Assert.NotNull((await Cluster.Client.FindAsync<Organization>(Namespace, "acme"))?.Metadata.DeletionTimestamp); // held by the finalizer
+        await op.ReconcileAsync(Cluster, Namespace);
 
-        Assert.Null(await cluster.Client.FindAsync<Organization>(ns, "acme"));
-        var kek = await cluster.Client.CoreV1.ReadNamespacedSecretAsync(Names.KeyEncryptionKey, ns, cancellationToken: Ct);
+        Assert.Null(await Cluster.Client.FindAsync<Organization>(Namespace, "acme"));
+        var kek = await Cluster.Client.CoreV1.ReadNamespacedSecretAsync(Names.KeyEncryptionKey, Namespace, cancellationToken: Ct);
         Assert.True(kek.Metadata.OwnerReferences is null or { Count: 0 });
-        var minio = await cluster.Client.AppsV1.ReadNamespacedStatefulSetAsync(Names.Minio, ns, cancellationToken: Ct);
+        var minio = await Cluster.Client.AppsV1.ReadNamespacedStatefulSetAsync(Names.Minio, Namespace, cancellationToken: Ct);
         Assert.Equal("Retain", minio.Spec.PersistentVolumeClaimRetentionPolicy.WhenDeleted);
     }
 
