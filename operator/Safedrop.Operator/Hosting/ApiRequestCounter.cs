@@ -7,7 +7,9 @@ internal sealed class ApiRequestCounter(OperatorMetrics metrics) : DelegatingHan
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var watching = request.RequestUri?.Query.Contains("watch=", StringComparison.Ordinal) == true;
+        // Lists carry watch=false; only watch=true (or 1) opens a watch.
+        var query = request.RequestUri?.Query ?? "";
+        var watching = query.Contains("watch=true", StringComparison.OrdinalIgnoreCase) || query.Contains("watch=1", StringComparison.Ordinal);
         var verb = watching ? "WATCH" : request.Method.Method;
         try
         {

@@ -26,7 +26,7 @@ public static class OperatorHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new OperatorMetrics(Metrics.DefaultRegistry));
         builder.Services.AddSingleton<IKubernetes>(sp => new Kubernetes(
-            kubernetes ?? (KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildConfigFromConfigFile()),
+            kubernetes ?? (KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath())),
             new ApiRequestCounter(sp.GetRequiredService<OperatorMetrics>())));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
         builder.Services.AddSingleton(sp => new OperatorCaches(
@@ -56,4 +56,8 @@ public static class OperatorHost
         app.MapMetrics("/metrics");
         return app;
     }
+
+    /// <summary>The first file of $KUBECONFIG, as kubectl reads it; null falls back to ~/.kube/config.</summary>
+    private static string? KubeconfigPath() =>
+        Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
 }
