@@ -94,6 +94,48 @@ public sealed class OperatorRuntimeTests() : KubeClusterTest("runtime")
     }
 
     [Fact]
+    public async Task Should_TakeOver_When_TheLeaderDiesWithoutReleasing()
+    {
+        LeaderElectionOptions Options(string identity) => new()
+        {
+            Namespace = Namespace, LeaseName = "safedrop-operator", Identity = identity,
+            LeaseDuration = TimeSpan.FromSeconds(3), RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromMilliseconds(200),
+        };
+        var cable = new Partition();
+        using var clientA = new Kubernetes(Cluster.Configuration, cable);
+        using var clientB = new Kubernetes(Cluster.Configuration);
+        var a = new Leadership(clientA, Options("operator-a"), TimeProvider.System, NullLogger.Instance);
+        var b = new Leadership(clientB, Options("operator-b"), TimeProvider.System, NullLogger.Instance);
+        var aLeads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bLeads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+        var runA = a.RunAsync(async t => { aLeads.TrySetResult(); await Task.Delay(Timeout.Infinite, t).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); }, stop.Token);
+        await aLeads.Task.WaitAsync(Patience, Ct);
+        var runB = b.RunAsync(async t => { bLeads.TrySetResult(); await Task.Delay(Timeout.Infinite, t).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); }, stop.Token);
+
+        // The leader can no longer reach the API server: it cannot renew, nor release.
+        cable.Cut();
+        await bLeads.Task.WaitAsync(Patience, Ct);
+
+        Assert.True(b.IsLeader);
+        var lease = await Cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("safedrop-operator", Namespace, cancellationToken: Ct);
+        Assert.Equal("operator-b", lease.Spec.HolderIdentity);
+        await stop.CancelAsync();
+        await Task.WhenAll(runA, runB).WaitAsync(Patience, Ct);
+    }
+
+    /// <summary>A network cable the test can cut: every request through it then fails.</summary>
+    private sealed class Partition : DelegatingHandler
+    {
+        private volatile bool cut;
+
+        public void Cut() => cut = true;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            cut ? throw new HttpRequestException("network partition (test)") : base.SendAsync(request, cancellationToken);
+    }
+
+    [Fact]
     public async Task Should_NeedNoMoreRbacThanTheChartGrants()
     {
         Assert.SkipWhen(Cluster.IsReal, "On a real Cluster, install the chart and run the operator under its service account instead.");

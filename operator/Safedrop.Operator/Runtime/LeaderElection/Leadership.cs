@@ -62,6 +62,13 @@ public sealed partial class Leadership(IKubernetes client, LeaderElectionOptions
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+        catch (Exception e) when (e is HttpRequestException or IOException or k8s.Autorest.HttpOperationException)
+        {
+            // The API server is unreachable: this instance cannot know it still leads, so it stops its
+            // work and campaigns again after a pause, instead of letting the error end the process.
+            LogElectionError(logger, options.LeaseName, e);
+            await Task.Delay(options.RetryPeriod, time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
 
         leading = false;
         await leadership.CancelAsync();
