@@ -57,15 +57,10 @@ public sealed class OperatorRuntimeTests() : KubeClusterTest("runtime")
     [Fact]
     public async Task Should_ElectOneLeader_And_HandOver_When_TheLeaderStops()
     {
-        var options = new Func<string, LeaderElectionOptions>(identity => new LeaderElectionOptions
-        {
-            Namespace = Namespace, LeaseName = "safedrop-operator", Identity = identity,
-            LeaseDuration = TimeSpan.FromSeconds(3), RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromMilliseconds(200),
-        });
         using var clientA = new Kubernetes(Cluster.Configuration);
         using var clientB = new Kubernetes(Cluster.Configuration);
-        var a = new Leadership(clientA, options("operator-a"), TimeProvider.System, NullLogger.Instance);
-        var b = new Leadership(clientB, options("operator-b"), TimeProvider.System, NullLogger.Instance);
+        var a = new Leadership(clientA, Options("operator-a"), TimeProvider.System, NullLogger.Instance);
+        var b = new Leadership(clientB, Options("operator-b"), TimeProvider.System, NullLogger.Instance);
         var leading = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var second = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         Func<CancellationToken, Task> Work(string name) => async token =>
@@ -96,11 +91,6 @@ public sealed class OperatorRuntimeTests() : KubeClusterTest("runtime")
     [Fact]
     public async Task Should_TakeOver_When_TheLeaderDiesWithoutReleasing()
     {
-        LeaderElectionOptions Options(string identity) => new()
-        {
-            Namespace = Namespace, LeaseName = "safedrop-operator", Identity = identity,
-            LeaseDuration = TimeSpan.FromSeconds(3), RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromMilliseconds(200),
-        };
         var cable = new Partition();
         using var clientA = new Kubernetes(Cluster.Configuration, cable);
         using var clientB = new Kubernetes(Cluster.Configuration);
@@ -123,6 +113,13 @@ public sealed class OperatorRuntimeTests() : KubeClusterTest("runtime")
         await stop.CancelAsync();
         await Task.WhenAll(runA, runB).WaitAsync(Patience, Ct);
     }
+
+    /// <summary>A short Lease, so hand-overs happen within seconds.</summary>
+    private LeaderElectionOptions Options(string identity) => new()
+    {
+        Namespace = Namespace, LeaseName = "safedrop-operator", Identity = identity,
+        LeaseDuration = TimeSpan.FromSeconds(3), RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromMilliseconds(200),
+    };
 
     /// <summary>A network cable the test can cut: every request through it then fails.</summary>
     private sealed class Partition : DelegatingHandler
