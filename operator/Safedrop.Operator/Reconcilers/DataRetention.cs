@@ -24,10 +24,11 @@ internal sealed class DataRetention(KubeWriter writer, IKubernetes client, Event
         return await writer.SetFinalizersAsync(organization, [.. finalizers, Finalizer], cancellationToken);
     }
 
-    public async Task FinalizeAsync(Organization organization, OperatorCaches caches, CancellationToken cancellationToken)
+    /// <returns>Whether it had anything to do (our finalizer was still there).</returns>
+    public async Task<bool> FinalizeAsync(Organization organization, OperatorCaches caches, CancellationToken cancellationToken)
     {
         var finalizers = organization.Metadata.Finalizers ?? [];
-        if (!finalizers.Contains(Finalizer)) return;
+        if (!finalizers.Contains(Finalizer)) return false;
 
         var names = new PlatformNames(organization.Metadata.Name);
         var @namespace = organization.Metadata.NamespaceProperty;
@@ -46,6 +47,7 @@ internal sealed class DataRetention(KubeWriter writer, IKubernetes client, Event
         }
 
         await writer.SetFinalizersAsync(organization, [.. finalizers.Where(f => f != Finalizer)], cancellationToken);
+        return true;
     }
 
     private static bool OwnedBy(V1Secret secret, Organization organization) =>

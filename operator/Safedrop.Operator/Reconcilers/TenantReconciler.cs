@@ -23,8 +23,7 @@ internal sealed class TenantReconciler(OperatorCaches caches, ChildSync children
 
         if (organization?.Metadata.DeletionTimestamp is not null)
         {
-            await retention.FinalizeAsync(organization, caches, cancellationToken);
-            LastWrites = 1;
+            LastWrites = await retention.FinalizeAsync(organization, caches, cancellationToken) ? 1 : 0;
             return ReconcileResult.Done;
         }
 
@@ -33,7 +32,6 @@ internal sealed class TenantReconciler(OperatorCaches caches, ChildSync children
         {
             var finalized = await retention.EnsureFinalizerAsync(organization, cancellationToken);
             writes += ReferenceEquals(finalized, organization) ? 0 : 1;
-            finalized.Status = organization.Status;
             writes += await children.SyncAsync(finalized, compiled.Config, caches, cancellationToken);
             health = PlatformHealth.Of(finalized, compiled.Config, caches);
         }
