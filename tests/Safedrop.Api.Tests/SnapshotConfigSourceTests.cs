@@ -43,7 +43,7 @@ public sealed class SnapshotConfigSourceTests() : KubeClusterTest("api")
         var before = await api.Store.WaitForAsync(s => s.Config?.Revision == good.Revision, Ct).WaitAsync(Patience, Ct);
 
         var damaged = Snapshot(good);
-        damaged.Data["tenant.json"] = "{ not json";
+        damaged.BinaryData[TenantSnapshotFormat.ConfigKey] = "{ not json"u8.ToArray();
         await Cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(damaged, ConfigMapName, Namespace, cancellationToken: Ct);
         var marker = Compile(ADropzone("marker"));
         await Cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(Snapshot(marker), ConfigMapName, Namespace, cancellationToken: Ct);
@@ -62,6 +62,7 @@ public sealed class SnapshotConfigSourceTests() : KubeClusterTest("api")
     private V1ConfigMap Snapshot(TenantConfig config) => new()
     {
         Metadata = new V1ObjectMeta { Name = ConfigMapName, NamespaceProperty = Namespace },
-        Data = new Dictionary<string, string> { ["tenant.json"] = TenantConfigJson.Serialize(config), ["revision"] = config.Revision },
+        Data = new Dictionary<string, string> { [TenantSnapshotFormat.RevisionKey] = config.Revision },
+        BinaryData = new Dictionary<string, byte[]> { [TenantSnapshotFormat.ConfigKey] = TenantSnapshotFormat.Encode(config) },
     };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Options;
@@ -19,8 +18,6 @@ public sealed partial class SnapshotConfigSource(
     TimeProvider time,
     ILogger<SnapshotConfigSource> logger) : BackgroundService
 {
-    private const string ConfigKey = "tenant.json";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (safedrop.Value.Mode != SafedropMode.Cluster) return;
@@ -62,20 +59,16 @@ public sealed partial class SnapshotConfigSource(
     private void Publish(string @namespace, V1ConfigMap? snapshot)
     {
         var now = time.GetUtcNow();
-        if (snapshot?.Data?.TryGetValue(ConfigKey, out var json) != true)
+        if (snapshot is null)
         {
             LogSnapshotMissing(logger, options.Value.ConfigMap!);
             return;
         }
 
-        TenantConfig config;
-        try
+        var (config, problem) = TenantSnapshotFormat.Decode(snapshot);
+        if (config is null)
         {
-            config = TenantConfigJson.Deserialize(json!);
-        }
-        catch (JsonException e)
-        {
-            LogSnapshotUnreadable(logger, options.Value.ConfigMap!, e);
+            LogSnapshotUnreadable(logger, options.Value.ConfigMap!, problem!);
             return;
         }
 
@@ -93,14 +86,14 @@ public sealed partial class SnapshotConfigSource(
     [LoggerMessage(Level = LogLevel.Information, Message = "Enforcing configuration revision {Revision}")]
     private static partial void LogSwapped(ILogger logger, string revision);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot ConfigMap {Name} does not exist yet or holds no tenant.json; waiting for the operator")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot ConfigMap {Name} does not exist yet; waiting for the operator")]
     private static partial void LogSnapshotMissing(ILogger logger, string name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot ConfigMap {Name} was deleted; the configuration in force stays until the operator writes it again")]
     private static partial void LogSnapshotDeleted(ILogger logger, string name);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot ConfigMap {Name} is unreadable; the configuration in force stays")]
-    private static partial void LogSnapshotUnreadable(ILogger logger, string name, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot ConfigMap {Name} is unusable ({Problem}); the configuration in force stays")]
+    private static partial void LogSnapshotUnreadable(ILogger logger, string name, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watching snapshot ConfigMap {Name} failed ({Failures} in a row); retrying")]
     private static partial void LogWatchFailed(ILogger logger, string name, int failures, Exception exception);

@@ -38,15 +38,8 @@ internal sealed record TenantSnapshot(TenantInput Input, Organization? Organizat
     {
         var names = new PlatformNames(organization.Metadata.Name);
         var snapshot = caches.Of<V1ConfigMap>().Get(new(organization.Metadata.NamespaceProperty, names.Config));
-        if (snapshot?.Data?.TryGetValue(TenantSnapshotBuilder.ConfigKey, out var json) != true) return null;
-        try
-        {
-            return TenantConfigJson.Deserialize(json!);
-        }
-        catch (JsonException)
-        {
-            return null; // a damaged snapshot is rebuilt from the resources as they are now
-        }
+        // A missing or damaged snapshot is rebuilt from the resources as they are now.
+        return TenantSnapshotFormat.Decode(snapshot).Config;
     }
 
     /// <summary>A copy to write status on, so the cached object stays what the server last said.</summary>

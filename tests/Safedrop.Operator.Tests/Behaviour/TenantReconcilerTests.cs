@@ -45,7 +45,7 @@ public sealed class TenantReconcilerTests() : KubeClusterTest("tenant")
         var minio = await Cluster.Client.AppsV1.ReadNamespacedStatefulSetAsync(Names.Minio, Namespace, cancellationToken: Ct);
         Assert.Equal(org.Metadata.Uid, minio.Metadata.OwnerReferences.Single().Uid);
         var snapshot = await Cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, Namespace, cancellationToken: Ct);
-        Assert.Equal("acme", TenantConfigJson.Deserialize(snapshot.Data["tenant.json"]).Organization!.Name);
+        Assert.Equal("acme", TenantSnapshotFormat.Decode(snapshot).Config!.Organization!.Name);
         Assert.Contains(DataRetentionFinalizer, (await Cluster.Client.FindAsync<Organization>(Namespace, "acme"))!.Metadata.Finalizers);
     }
 
@@ -73,12 +73,12 @@ public sealed class TenantReconcilerTests() : KubeClusterTest("tenant")
 
         await Cluster.Client.AppsV1.DeleteNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct);
         await Cluster.Client.CoreV1.PatchNamespacedConfigMapAsync(
-            new V1Patch(new { data = new Dictionary<string, string> { ["tenant.json"] = "{}" } }, V1Patch.PatchType.MergePatch), Names.Config, Namespace, cancellationToken: Ct);
+            new V1Patch(new { binaryData = new Dictionary<string, byte[]> { [TenantSnapshotFormat.ConfigKey] = [1, 2, 3] } }, V1Patch.PatchType.MergePatch), Names.Config, Namespace, cancellationToken: Ct);
         Assert.True(await op.ReconcileAsync(Cluster, Namespace) >= 2);
 
         Assert.NotNull(await Cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct));
         var snapshot = await Cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, Namespace, cancellationToken: Ct);
-        Assert.Equal("acme", TenantConfigJson.Deserialize(snapshot.Data["tenant.json"]).Organization!.Name);
+        Assert.Equal("acme", TenantSnapshotFormat.Decode(snapshot).Config!.Organization!.Name);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class TenantReconcilerTests() : KubeClusterTest("tenant")
         var ready = dropzone.Condition(ConditionTypes.Ready)!;
         Assert.Equal((ConditionStatus.False, "MemberNotRegistered", 2L), (ready.Status, ready.Reason, ready.ObservedGeneration));
         var snapshot = await Cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(Names.Config, Namespace, cancellationToken: Ct);
-        var inForce = TenantConfigJson.Deserialize(snapshot.Data["tenant.json"]).Dropzones["support"];
+        var inForce = TenantSnapshotFormat.Decode(snapshot).Config!.Dropzones["support"];
         Assert.Equal(1L, inForce.Generation);
         Assert.Equal(["carol@acme.example"], inForce.Members);
     }
