@@ -17,8 +17,7 @@ internal sealed record TenantSnapshot(TenantInput Input, Organization? Organizat
     {
         var organizations = caches.List<Organization>();
         var mine = organizations.Where(o => o.Metadata.NamespaceProperty == @namespace).ToList();
-        // The same choice as the compiler's: the oldest Organization governs the namespace.
-        var governing = mine.OrderBy(o => o.Metadata.CreationTimestamp ?? DateTime.MinValue).ThenBy(o => o.Metadata.Name, StringComparer.Ordinal).FirstOrDefault();
+        var governing = TenantCompiler.ByPrecedence(mine).FirstOrDefault();
         var input = new TenantInput
         {
             Namespace = @namespace,

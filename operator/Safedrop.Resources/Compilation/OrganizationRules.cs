@@ -10,7 +10,7 @@ internal static class OrganizationRules
 
     public static Outcome Compile(TenantInput input)
     {
-        var ordered = input.Organizations.OrderBy(CreatedAt).ThenBy(o => o.Metadata.Name, StringComparer.Ordinal).ToList();
+        var ordered = TenantCompiler.ByPrecedence(input.Organizations);
         var builders = new List<VerdictBuilder>();
         var governing = ordered.FirstOrDefault();
         var foreign = ForeignDomains(input, governing);

@@ -52,6 +52,10 @@ public static class TenantCompiler
         return new CompilationResult(config, [.. organizationVerdicts, .. groupVerdicts, .. dropzoneVerdicts, .. workspaceVerdicts, .. workflowVerdicts]);
     }
 
+    /// <summary>A namespace's Organizations, the governing one first: the oldest, then by name.</summary>
+    public static List<Organization> ByPrecedence(IEnumerable<Organization> organizations) =>
+        [.. organizations.OrderBy(OrganizationRules.CreatedAt).ThenBy(o => o.Metadata.Name, StringComparer.Ordinal)];
+
     /// <summary>With no valid Organization nothing is enforced: every other resource waits for one.</summary>
     private static CompilationResult WithoutOrganization(TenantInput input, OrganizationRules.Outcome organization)
     {
