@@ -25,6 +25,21 @@ public static class ProblemTypes
     /// <summary>Admin endpoints before sign-in exists: served only in local mode, to this machine.</summary>
     public const string AdminLocalOnly = Prefix + "admin-local-only";
 
+    // Packages and Dropzones
+    public const string InvalidPackage = Prefix + "invalid-package";
+    public const string FileTooLarge = Prefix + "file-too-large";
+    public const string PackageTooLarge = Prefix + "package-too-large";
+    public const string TooManyFiles = Prefix + "too-many-files";
+    public const string FileTypeNotAllowed = Prefix + "file-type-not-allowed";
+    public const string PackageNotFound = Prefix + "package-not-found";
+    public const string DropzoneNotFound = Prefix + "dropzone-not-found";
+    public const string SenderNotRegistered = Prefix + "sender-not-registered";
+    public const string AccessDenied = Prefix + "access-denied";
+    public const string KeycodeProofFailed = Prefix + "keycode-proof-failed";
+    public const string UploadIncomplete = Prefix + "upload-incomplete";
+    public const string PackageNotPending = Prefix + "package-not-pending";
+    public const string NotSender = Prefix + "not-sender";
+
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch
     {

@@ -1,0 +1,62 @@
+namespace Safedrop.Api.Packages;
+
+/// <param name="Recipients">Addresses a registered sender sends to; not used for Dropzone uploads.</param>
+/// <param name="Message">The message sealed by the client (base64url), if any.</param>
+/// <param name="Verifier">The keycode verifier (base64url): proves link possession later; the keycode itself never comes here.</param>
+public sealed record CreatePackageRequest(IReadOnlyList<string>? Recipients, string? Message, IReadOnlyList<NewFile> Files, string Verifier);
+
+/// <param name="Size">Plaintext bytes.</param>
+public sealed record NewFile(string Name, long Size, string? ContentType);
+
+/// <param name="ServerSecret">The package's server secret (base64url), which the client combines with its keycode.</param>
+public sealed record CreatedPackage(string PackageId, string ServerSecret, int PartSize, IReadOnlyList<CreatedFile> Files, DateTimeOffset ExpiresAt);
+
+public sealed record CreatedFile(string FileId, string Name, long Size, long PartCount);
+
+public sealed record UploadUrlsRequest(string FileId, IReadOnlyList<long> Parts);
+
+public sealed record TransferUrls(IReadOnlyList<PartUrl> Urls);
+
+/// <param name="Method">PUT for uploads, GET for downloads.</param>
+public sealed record PartUrl(long Part, string Method, Uri Url, DateTimeOffset ExpiresAt);
+
+public sealed record CompletePackageRequest(IReadOnlyList<NewWrappedKeycode>? WrappedKeycodes);
+
+/// <param name="Wrapped">The keycode wrapped for the device key (base64url; format in docs/encryption.md).</param>
+public sealed record NewWrappedKeycode(string Recipient, string DeviceKeyId, string Wrapped);
+
+/// <summary>Proof of link possession: the keycode verifier, or the id of one of the caller's device keys the keycode was wrapped for.</summary>
+public sealed record OpenPackageRequest(string? Verifier, string? DeviceKeyId);
+
+public sealed record OpenedPackage(
+    string PackageId,
+    string Sender,
+    string? Dropzone,
+    string? Message,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    string ServerSecret,
+    string? WrappedKeycode,
+    int PartSize,
+    IReadOnlyList<OpenedFile> Files);
+
+public sealed record OpenedFile(string FileId, string Name, long Size, string ContentType, long PartCount, IReadOnlyList<PartUrl> Parts);
+
+public sealed record PackageSummary(
+    string PackageId,
+    string Sender,
+    IReadOnlyList<string> Recipients,
+    string? Dropzone,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<FileSummary> Files)
+{
+    public static PackageSummary From(PackageRecord package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        return new(package.Id, package.Sender, package.Recipients, package.Dropzone, package.CreatedAt, package.ExpiresAt,
+            [.. package.Files.Select(f => new FileSummary(f.FileId, f.Name, f.Size))]);
+    }
+}
+
+public sealed record FileSummary(string FileId, string Name, long Size);
