@@ -61,4 +61,14 @@ internal sealed record PlatformHealth(bool Running, string Reason, string Messag
         status.ApiEndpoint = ApiEndpoint;
         return true;
     }
+
+    /// <summary>A Dropzone's upload page in the portal (<c>/d/{name}</c>), once the API has an endpoint.</summary>
+    public bool ApplyUploadUrl(Dropzone dropzone)
+    {
+        ArgumentNullException.ThrowIfNull(dropzone);
+        var url = ApiEndpoint is null ? null : $"{ApiEndpoint.TrimEnd('/')}/d/{dropzone.Metadata.Name}";
+        if (dropzone.Status.UploadUrl == url) return false;
+        dropzone.Status.UploadUrl = url;
+        return true;
+    }
 }

@@ -26,6 +26,7 @@ internal sealed class StatusSync(KubeWriter writer, EventRecorder events, TimePr
             var governing = copy is Organization && ReferenceEquals(resource, tenant.Organization);
             var changed = StatusWriter.Apply(copy, governing ? platform.Combine(verdict) : verdict, now);
             if (governing) changed |= platform.ApplyEndpoint(((Organization)copy).Status);
+            if (copy is Dropzone dropzone) changed |= platform.ApplyUploadUrl(dropzone);
             if (!changed) continue;
 
             await writer.PatchStatusAsync(copy, copy.CommonStatus, cancellationToken);

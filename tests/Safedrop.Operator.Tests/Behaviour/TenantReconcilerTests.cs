@@ -113,6 +113,17 @@ public sealed class TenantReconcilerTests() : KubeClusterTest("tenant")
     }
 
     [Fact]
+    public async Task Should_ReportEachDropzonesUploadPage_In_ItsStatus()
+    {
+        await Cluster.Client.CreateAsync(Acme());
+        await Cluster.Client.CreateAsync(ADropzone("support").InNamespace(Namespace));
+        await op.ReconcileAsync(Cluster, Namespace);
+
+        var dropzone = (await Cluster.Client.FindAsync<Dropzone>(Namespace, "support"))!;
+        Assert.Equal($"http://{Names.Api}.{Namespace}.svc/d/support", dropzone.Status.UploadUrl);
+    }
+
+    [Fact]
     public async Task Should_RejectAnOwnerChange_Of_APersonalWorkflow()
     {
         await Cluster.Client.CreateAsync(AWorkflow("notify").InNamespace(Namespace));
