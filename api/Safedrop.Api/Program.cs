@@ -2,6 +2,7 @@ using Safedrop.Api.Admin;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Health;
 using Safedrop.Api.Http;
+using Safedrop.Api.Metrics;
 using Safedrop.Api.OpenApi;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -15,11 +16,14 @@ builder.Services
     .AddSafedropHttp()
     .AddTenantConfiguration()
     .AddHealth()
-    .AddApiReference();
+    .AddApiReference()
+    .AddApiMetrics();
 
 var app = builder.Build();
 app.UseSafedropHttp();
+app.UseApiMetrics();
 app.MapHealth();
 app.MapApiReference();
 app.MapAdmin();
+app.MapApiMetrics();
 app.Run();

@@ -5,6 +5,7 @@ using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Encryption;
 using Safedrop.Api.Http;
+using Safedrop.Api.Metrics;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
 using Safedrop.Crypto;
@@ -22,6 +23,7 @@ public sealed class PackageAccess(
     IKeyWrapper keys,
     ITransferUrls transfer,
     IAuditLog audit,
+    ApiMetrics metrics,
     IOptions<PackageOptions> options,
     TimeProvider time)
 {
@@ -38,6 +40,7 @@ public sealed class PackageAccess(
         var decision = AccessPolicy.Decide(package, reader.Address, config);
         if (!decision.Allowed)
         {
+            metrics.AccessDecision(allowed: false, nameof(AccessRule.None));
             await audit.RecordAsync(reader.Event(OpenAction, packageId, AuditOutcome.Denied, nameof(AccessRule.None), Reason(decision.Reason)), cancellationToken);
             return new ApiProblem(403, ProblemTypes.AccessDenied, "Access denied", $"{reader.Address} may not open this package: {decision.Reason}.");
         }
@@ -45,10 +48,12 @@ public sealed class PackageAccess(
         var proof = ProveLinkPossession(package, request, reader);
         if (proof.Problem is { } proofProblem)
         {
+            metrics.AccessDecision(allowed: false, "KeycodeProof");
             await audit.RecordAsync(reader.Event(OpenAction, packageId, AuditOutcome.Denied, decision.Rule.ToString(), Reason(proofProblem.Detail)), cancellationToken);
             return proofProblem;
         }
 
+        metrics.AccessDecision(allowed: true, decision.Rule.ToString());
         await audit.RecordAsync(reader.Event(OpenAction, packageId, AuditOutcome.Allowed, decision.Rule.ToString(), Reason(decision.Reason)), cancellationToken);
         var serverSecret = keys.Unwrap(package.WrappedServerSecret, PackageCreation.ServerSecretContext(package.Id));
         return new OpenedPackage(package.Id, package.Sender, package.Dropzone, package.SealedMessage, package.CreatedAt, package.ExpiresAt,

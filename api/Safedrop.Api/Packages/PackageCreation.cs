@@ -5,6 +5,7 @@ using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Encryption;
 using Safedrop.Api.Http;
+using Safedrop.Api.Metrics;
 using Safedrop.Crypto;
 using Safedrop.Resources.Compilation;
 using Safedrop.Resources.Identity;
@@ -17,6 +18,7 @@ public sealed class PackageCreation(
     PackageStore packages,
     IKeyWrapper keys,
     IAuditLog audit,
+    ApiMetrics metrics,
     IOptions<PackageOptions> options,
     TimeProvider time)
 {
@@ -73,6 +75,7 @@ public sealed class PackageCreation(
         await packages.MarkAsync(PackageIndex.Pending, PackageStore.HourKey(now), id, cancellationToken);
         var details = new Dictionary<string, string> { ["files"] = files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["bytes"] = package.TotalSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (dropzone is not null) details["dropzone"] = dropzone.Name;
+        metrics.Package("created", dropzone is not null);
         await audit.RecordAsync(sender.Event("package.create", id, AuditOutcome.Succeeded, details: details), cancellationToken);
 
         return new CreatedPackage(id, Base64Url.EncodeToString(serverSecret), EncryptionFormat.PartSize,

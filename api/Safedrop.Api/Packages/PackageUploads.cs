@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Http;
+using Safedrop.Api.Metrics;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
 using Safedrop.Crypto;
@@ -16,6 +17,7 @@ public sealed class PackageUploads(
     ITransferUrls transfer,
     PackageNotifier notifier,
     IAuditLog audit,
+    ApiMetrics metrics,
     IOptions<PackageOptions> options,
     TimeProvider time)
 {
@@ -72,6 +74,7 @@ public sealed class PackageUploads(
         };
         await packages.SaveAsync(completed, cancellationToken);
         await IndexAsync(completed, readers, cancellationToken);
+        metrics.Package("completed", completed.Dropzone is not null);
         await audit.RecordAsync(sender.Event("package.complete", packageId, AuditOutcome.Succeeded,
             details: new Dictionary<string, string> { ["recipients"] = readers.Count.ToString(CultureInfo.InvariantCulture) }), cancellationToken);
         await notifier.NotifyAsync(completed, readers, config, cancellationToken);

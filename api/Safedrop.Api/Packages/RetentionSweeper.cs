@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Safedrop.Api.Audit;
+using Safedrop.Api.Metrics;
 
 namespace Safedrop.Api.Packages;
 
@@ -11,6 +12,7 @@ namespace Safedrop.Api.Packages;
 public sealed partial class RetentionSweeper(
     PackageStore packages,
     IAuditLog audit,
+    ApiMetrics metrics,
     IOptions<PackageOptions> options,
     TimeProvider time,
     ILogger<RetentionSweeper> logger) : BackgroundService
@@ -67,6 +69,7 @@ public sealed partial class RetentionSweeper(
             foreach (var recipient in package.Addressees)
                 await packages.UnmarkAsync(PackageIndex.Received, PackageStore.AddressKey(recipient), packageId, cancellationToken);
             if (package.Dropzone is { } dropzone) await packages.UnmarkAsync(PackageIndex.Dropzone, dropzone, packageId, cancellationToken);
+            metrics.Package(package.State == PackageState.Complete ? "expired" : "abandoned", package.Dropzone is not null);
         }
         await packages.DeleteContentAsync(packageId, cancellationToken);
         await audit.RecordAsync(new AuditEvent("package.delete", "system", "package/" + packageId, AuditOutcome.Succeeded,
