@@ -4,6 +4,7 @@ using Safedrop.Api.Health;
 using Safedrop.Api.Http;
 using Safedrop.Api.Metrics;
 using Safedrop.Api.OpenApi;
+using Safedrop.Api.Portal;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -22,8 +23,10 @@ builder.Services
 var app = builder.Build();
 app.UseSafedropHttp();
 app.UseApiMetrics();
+app.UsePortal();
 app.MapHealth();
 app.MapApiReference();
 app.MapAdmin();
 app.MapApiMetrics();
+app.MapPortal();
 app.Run();

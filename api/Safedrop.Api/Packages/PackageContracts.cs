@@ -1,9 +1,8 @@
 namespace Safedrop.Api.Packages;
 
 /// <param name="Recipients">Addresses a registered sender sends to; not used for Dropzone uploads.</param>
-/// <param name="Message">The message sealed by the client (base64url), if any.</param>
 /// <param name="Verifier">The keycode verifier (base64url): proves link possession later; the keycode itself never comes here.</param>
-public sealed record CreatePackageRequest(IReadOnlyList<string>? Recipients, string? Message, IReadOnlyList<NewFile> Files, string Verifier);
+public sealed record CreatePackageRequest(IReadOnlyList<string>? Recipients, IReadOnlyList<NewFile> Files, string Verifier);
 
 /// <param name="Size">Plaintext bytes.</param>
 public sealed record NewFile(string Name, long Size, string? ContentType);
@@ -20,7 +19,8 @@ public sealed record TransferUrls(IReadOnlyList<PartUrl> Urls);
 /// <param name="Method">PUT for uploads, GET for downloads.</param>
 public sealed record PartUrl(long Part, string Method, Uri Url, DateTimeOffset ExpiresAt);
 
-public sealed record CompletePackageRequest(IReadOnlyList<NewWrappedKeycode>? WrappedKeycodes);
+/// <param name="Message">The message sealed by the client under the package's message key (base64url), if any: sealed only once the package id and server secret are known.</param>
+public sealed record CompletePackageRequest(string? Message, IReadOnlyList<NewWrappedKeycode>? WrappedKeycodes);
 
 /// <param name="Wrapped">The keycode wrapped for the device key (base64url; format in docs/encryption.md).</param>
 public sealed record NewWrappedKeycode(string Recipient, string DeviceKeyId, string Wrapped);

@@ -62,7 +62,6 @@ public sealed class PackageCreation(
             Sender = sender.Address.Value,
             Recipients = recipients,
             Dropzone = dropzone?.Name,
-            SealedMessage = request.Message,
             Files = files,
             VerifierHash = Base64Url.EncodeToString(SHA256.HashData(verifier)),
             WrappedServerSecret = keys.Wrap(serverSecret, ServerSecretContext(id)),

@@ -17,7 +17,7 @@ public static class PackageEndpoints
         group.MapPost("", SendAsync)
             .WithName("SendPackage")
             .WithSummary("Start sending a package to recipients")
-            .WithDescription("A registered user starts a package: the files' names and plaintext sizes, the sealed message and the keycode verifier. The answer holds the server secret; upload each part through upload-urls, then complete.")
+            .WithDescription("A registered user starts a package: the recipients, the files' names and plaintext sizes and the keycode verifier. The answer holds the server secret; upload each part through upload-urls, then complete.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("", ListAsync)
@@ -33,7 +33,7 @@ public static class PackageEndpoints
         group.MapPost("/{packageId}/complete", CompleteAsync)
             .WithName("CompletePackage")
             .WithSummary("Finish an upload")
-            .WithDescription("Checks that every part is stored with its exact sealed size, stores keycodes wrapped for recipients' device keys, makes the package visible and notifies its readers.")
+            .WithDescription("Checks that every part is stored with its exact sealed size, stores the sealed message and keycodes wrapped for recipients' device keys, makes the package visible and notifies its readers.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{packageId}/open", OpenAsync)
@@ -60,7 +60,7 @@ public static class PackageEndpoints
 
     private static async Task<Results<Ok<PackageSummary>, ProblemHttpResult>> CompleteAsync(
         string packageId, CompletePackageRequest? request, HttpContext context, PackageUploads uploads, CancellationToken cancellationToken) =>
-        Answer(await uploads.CompleteAsync(packageId, request ?? new CompletePackageRequest(null), Actor(context), cancellationToken));
+        Answer(await uploads.CompleteAsync(packageId, request ?? new CompletePackageRequest(null, null), Actor(context), cancellationToken));
 
     private static async Task<Results<Ok<OpenedPackage>, ProblemHttpResult>> OpenAsync(
         string packageId, OpenPackageRequest request, HttpContext context, PackageAccess access, CancellationToken cancellationToken) =>

@@ -11,7 +11,8 @@ namespace Safedrop.Api.Packages;
 public sealed record PackageLimits(int MaxFiles, long MaxFileSizeBytes, long MaxPackageSizeBytes, IReadOnlyList<string> AllowedExtensions)
 {
     private const int MaxNameLength = 255;
-    private const int MaxSealedMessageLength = 96 * 1024;
+    /// <summary>A sealed message of about 64 KiB of text, in base64url.</summary>
+    public const int MaxSealedMessageLength = 96 * 1024;
 
     public static PackageLimits Of(CompiledDropzone dropzone)
     {
@@ -34,8 +35,6 @@ public sealed record PackageLimits(int MaxFiles, long MaxFileSizeBytes, long Max
         if (files.Count == 0) violations.Add((ProblemTypes.InvalidPackage, 400, "A package needs at least one file."));
         if (files.Count > MaxFiles)
             violations.Add((ProblemTypes.TooManyFiles, 400, $"{files.Count} files; at most {MaxFiles} are accepted."));
-        if (request.Message is { Length: > MaxSealedMessageLength })
-            violations.Add((ProblemTypes.InvalidPackage, 400, "The message is too long."));
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)

@@ -49,6 +49,7 @@ public sealed class PackageUploads(
 
     public async Task<Outcome<PackageSummary>> CompleteAsync(string packageId, CompletePackageRequest request, PackageActor sender, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var pending = await SendersPendingPackageAsync(packageId, sender, "package.complete", cancellationToken);
         if (pending.Value is not { } package) return pending.Problem!;
         if (tenant.Current.Config is not { Organization: not null } config) return PackageProblems.NotServing;
@@ -62,14 +63,17 @@ public sealed class PackageUploads(
             };
         }
 
+        if (request.Message is { Length: > PackageLimits.MaxSealedMessageLength })
+            return new ApiProblem(400, ProblemTypes.InvalidPackage, "The message is too long", "Keep the message under 64 KiB.");
         var readers = PackageReaders.Of(package, config);
-        if (WrappedKeycodesProblem(request?.WrappedKeycodes, readers) is { } wrapProblem) return wrapProblem;
+        if (WrappedKeycodesProblem(request.WrappedKeycodes, readers) is { } wrapProblem) return wrapProblem;
         var completed = package with
         {
             State = PackageState.Complete,
             CompletedAt = time.GetUtcNow(),
             Addressees = [.. readers],
-            WrappedKeycodes = [.. (request?.WrappedKeycodes ?? []).Select(w => new WrappedKeycode(
+            SealedMessage = request.Message,
+            WrappedKeycodes = [.. (request.WrappedKeycodes ?? []).Select(w => new WrappedKeycode(
                 Resources.Identity.EmailAddress.Parse(w.Recipient).Value, w.DeviceKeyId, w.Wrapped))],
         };
         await packages.SaveAsync(completed, cancellationToken);

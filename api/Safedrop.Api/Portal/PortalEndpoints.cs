@@ -1,0 +1,26 @@
+namespace Safedrop.Api.Portal;
+
+/// <summary>
+/// The portal: plain files from wwwroot (no build step) and the page for its routes. The page is the
+/// same for every route; the script decides what to show, and reads the secure link's keycode from the
+/// URL fragment, which never reaches the server.
+/// </summary>
+public static class PortalEndpoints
+{
+    private const string Page = "index.html";
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
+    {
+        app.MapFallbackToFile("/d/{name}", Page);
+        app.MapFallbackToFile("/p/{packageId}", Page);
+        return app;
+    }
+}

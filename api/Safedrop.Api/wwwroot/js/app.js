@@ -1,0 +1,34 @@
+import { api, currentUser } from './api.js';
+import { h, show, errorText } from './dom.js';
+import { homeView } from './views/home.js';
+import { dropzoneView } from './views/dropzone.js';
+import { packageView } from './views/package.js';
+
+// Paths the server answers with this page: /, /d/{dropzone}, /p/{package}.
+const routes = [
+  [/^\/d\/([a-z0-9][a-z0-9-]*)\/?$/, (app, [name]) => dropzoneView(app, name)],
+  [/^\/p\/([a-z2-7]{26})\/?$/, (app, [id]) => packageView(app, id)],
+  [/^\/$/, (app) => homeView(app)],
+];
+
+async function start() {
+  const app = document.getElementById('app');
+  renderAccount();
+  const route = routes.find(([pattern]) => pattern.test(location.pathname));
+  try {
+    if (route) await route[1](app, location.pathname.match(route[0]).slice(1));
+    else show(app, h('section', { class: 'card' }, h('h1', {}, 'Not found'), h('p', {}, 'There is nothing at this address.')));
+  } catch (error) {
+    show(app, h('section', { class: 'card' }, h('h1', {}, 'Something went wrong'), h('p', { class: 'error' }, errorText(error))));
+  }
+}
+
+async function renderAccount() {
+  const nav = document.getElementById('account');
+  const user = await currentUser().catch(() => null);
+  if (!user) { show(nav); return; }
+  show(nav, h('span', { id: 'signed-in-as' }, user.email),
+    h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: async () => { await api('POST', '/v1/auth/sign-out'); location.assign('/'); } }, 'Sign out'));
+}
+
+start();
