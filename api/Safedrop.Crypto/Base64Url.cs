@@ -25,7 +25,11 @@ public static class Base64Url
             if (!IsAlphabet(c)) return false;
         }
 
-        bytes = System.Buffers.Text.Base64Url.DecodeFromChars(text);
+        // Convert's Try method never throws (Base64Url.TryDecodeFromChars throws on bad input).
+        var standard = text.Replace('-', '+').Replace('_', '/').PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
+        var decoded = new byte[standard.Length / 4 * 3];
+        if (!Convert.TryFromBase64String(standard, decoded, out var written)) return false;
+        bytes = decoded.AsSpan(0, written).ToArray();
         // Unused low bits of the last character must be zero, or two spellings would decode alike.
         return Encode(bytes).Equals(text, StringComparison.Ordinal);
     }
