@@ -36,7 +36,8 @@ public static class DeviceKeyWrap
         ArgumentNullException.ThrowIfNull(keycode);
         FormatLabels.ThrowIfInvalidIdentifier(packageId, nameof(packageId));
         var ephemeralPublic = P256.ExportRawPublicKey(ephemeral);
-        var wrapKey = DeriveWrapKey(ephemeral.DeriveRawSecretAgreement(recipient.PublicKey), ephemeralPublic, packageId);
+        using var recipientPublic = recipient.PublicKey;
+        var wrapKey = DeriveWrapKey(ephemeral.DeriveRawSecretAgreement(recipientPublic), ephemeralPublic, packageId);
 
         var wrapped = new byte[WrappedSize];
         ephemeralPublic.CopyTo(wrapped, 0);
@@ -64,7 +65,8 @@ public static class DeviceKeyWrap
         try
         {
             using var ephemeral = P256.ImportRawPublicKey(ephemeralPublic);
-            shared = recipient.Key.DeriveRawSecretAgreement(ephemeral.PublicKey);
+            using var ephemeralPublicKey = ephemeral.PublicKey;
+            shared = recipient.Key.DeriveRawSecretAgreement(ephemeralPublicKey);
         }
         catch (CryptographicException e)
         {
