@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
@@ -57,7 +55,7 @@ public sealed class PackageAccess(
         await audit.RecordAsync(reader.Event(OpenAction, packageId, AuditOutcome.Allowed, decision.Rule.ToString(), Reason(decision.Reason)), cancellationToken);
         var serverSecret = keys.Unwrap(package.WrappedServerSecret, PackageCreation.ServerSecretContext(package.Id));
         return new OpenedPackage(package.Id, package.Sender, package.Dropzone, package.SealedMessage, package.CreatedAt, package.ExpiresAt,
-            Base64Url.EncodeToString(serverSecret), proof.Value?.Wrapped, EncryptionFormat.PartSize,
+            Base64Url.Encode(serverSecret), proof.Value?.Wrapped, EncryptionFormat.PartSize,
             await DownloadUrlsAsync(package, cancellationToken));
     }
 
@@ -66,7 +64,7 @@ public sealed class PackageAccess(
         if (request.Verifier is { } presented)
         {
             var matches = PackageCreation.TryDecodeKey(presented, out var verifier)
-                && CryptographicOperations.FixedTimeEquals(SHA256.HashData(verifier), Base64Url.DecodeFromChars(package.VerifierHash));
+                && KeycodeVerifier.Matches(Base64Url.Decode(package.VerifierHash), verifier);
             return matches
                 ? new Outcome<WrappedKeycode?>(null, null)
                 : new ApiProblem(403, ProblemTypes.KeycodeProofFailed, "Secure link required",

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
@@ -51,7 +49,7 @@ public sealed class PackageCreation(
             return new ApiProblem(400, ProblemTypes.InvalidPackage, "The package is not accepted", "verifier must be 32 bytes in base64url.");
 
         var id = PackageIds.New();
-        var serverSecret = RandomNumberGenerator.GetBytes(EncryptionFormat.KeySize);
+        var serverSecret = PackageKeys.GenerateServerSecret();
         var now = time.GetUtcNow();
         var files = request.Files.Select((f, index) => new PackageFile(
             "f" + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -63,7 +61,7 @@ public sealed class PackageCreation(
             Recipients = recipients,
             Dropzone = dropzone?.Name,
             Files = files,
-            VerifierHash = Base64Url.EncodeToString(SHA256.HashData(verifier)),
+            VerifierHash = Base64Url.Encode(KeycodeVerifier.Hash(verifier)),
             WrappedServerSecret = keys.Wrap(serverSecret, ServerSecretContext(id)),
             State = PackageState.Pending,
             CreatedAt = now,
@@ -77,7 +75,7 @@ public sealed class PackageCreation(
         metrics.Package("created", dropzone is not null);
         await audit.RecordAsync(sender.Event("package.create", id, AuditOutcome.Succeeded, details: details), cancellationToken);
 
-        return new CreatedPackage(id, Base64Url.EncodeToString(serverSecret), EncryptionFormat.PartSize,
+        return new CreatedPackage(id, Base64Url.Encode(serverSecret), EncryptionFormat.PartSize,
             [.. files.Select(f => new CreatedFile(f.FileId, f.Name, f.Size, f.PartCount))], package.ExpiresAt);
     }
 
@@ -100,15 +98,6 @@ public sealed class PackageCreation(
     internal static bool TryDecodeKey(string? encoded, out byte[] key)
     {
         key = [];
-        if (string.IsNullOrEmpty(encoded) || encoded.Length > 64) return false;
-        try
-        {
-            key = Base64Url.DecodeFromChars(encoded);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        return key.Length == EncryptionFormat.KeySize;
+        return encoded is { Length: <= 64 } && Base64Url.TryDecode(encoded, out key) && key.Length == EncryptionFormat.KeySize;
     }
 }
