@@ -40,6 +40,12 @@ public static class ProblemTypes
     public const string PackageNotPending = Prefix + "package-not-pending";
     public const string NotSender = Prefix + "not-sender";
 
+    /// <summary>A filter or cursor of the audit query is not valid.</summary>
+    public const string AuditQueryInvalid = Prefix + "audit-query-invalid";
+
+    /// <summary>The audit log's storage (or its append lock) cannot be reached now; retry later.</summary>
+    public const string AuditLogUnavailable = Prefix + "audit-log-unavailable";
+
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch
     {
