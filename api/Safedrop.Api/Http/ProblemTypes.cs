@@ -25,6 +25,18 @@ public static class ProblemTypes
     /// <summary>Admin endpoints before sign-in exists: served only in local mode, to this machine.</summary>
     public const string AdminLocalOnly = Prefix + "admin-local-only";
 
+    /// <summary>Object storage cannot be reached; retry after the Retry-After header's seconds.</summary>
+    public const string StorageUnavailable = Prefix + "storage-unavailable";
+
+    /// <summary>The PIN or session cache cannot be reached; retry after the Retry-After header's seconds.</summary>
+    public const string CacheUnavailable = Prefix + "cache-unavailable";
+
+    /// <summary>A transfer URL's grant is malformed, tampered with, expired, or for the other direction.</summary>
+    public const string TransferGrantInvalid = Prefix + "transfer-grant-invalid";
+
+    /// <summary>An upload's Content-Length is missing or differs from the length its grant allows.</summary>
+    public const string TransferLengthMismatch = Prefix + "transfer-length-mismatch";
+
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch
     {
