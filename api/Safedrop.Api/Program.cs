@@ -3,6 +3,8 @@ using Safedrop.Api.Configuration;
 using Safedrop.Api.Health;
 using Safedrop.Api.Http;
 using Safedrop.Api.OpenApi;
+using Safedrop.Api.Storage;
+using Safedrop.Api.Transfer;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -15,11 +17,14 @@ builder.Services
     .AddSafedropHttp()
     .AddTenantConfiguration()
     .AddHealth()
-    .AddApiReference();
+    .AddApiReference()
+    .AddObjectStorage()
+    .AddTransfer();
 
 var app = builder.Build();
 app.UseSafedropHttp();
 app.MapHealth();
 app.MapApiReference();
 app.MapAdmin();
+app.MapTransfer();
 app.Run();
