@@ -5,7 +5,9 @@ namespace Safedrop.Api.Storage;
 /// storage is down it tries again with growing pauses instead of stopping the process: the pod stays
 /// alive and not ready (see <see cref="StorageHealthCheck"/>) until MinIO answers.
 /// </summary>
-public sealed class StorageStartup(IObjectStore store, TimeProvider time, ILogger<StorageStartup> logger) : BackgroundService
+// Takes the provider, not the store: hosted services are built before options are validated at start, and
+// building the store reads its options, whose failure must reach the operator as the validation message.
+public sealed class StorageStartup(IServiceProvider services, TimeProvider time, ILogger<StorageStartup> logger) : BackgroundService
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
@@ -14,6 +16,7 @@ public sealed class StorageStartup(IObjectStore store, TimeProvider time, ILogge
     {
         // Let the host finish starting; the first attempt may wait for a connect timeout.
         await Task.Yield();
+        var store = services.GetRequiredService<IObjectStore>();
         var delay = FirstRetryDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
