@@ -84,8 +84,9 @@ public sealed class MinioObjectStore : IObjectStore, IDisposable
         HttpResponseMessage? response = null;
         try
         {
+            // Used at once; the margin only absorbs clock skew between the API and S3.
             var url = await Client.PresignedGetObjectAsync(new PresignedGetObjectArgs()
-                .WithBucket(Bucket).WithObject(key).WithExpiry(60).WithRequestDate(time.GetUtcNow().UtcDateTime));
+                .WithBucket(Bucket).WithObject(key).WithExpiry(15 * 60).WithRequestDate(time.GetUtcNow().UtcDateTime));
             response = await clients.Http.GetAsync(new Uri(url), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
