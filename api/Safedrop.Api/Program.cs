@@ -1,7 +1,10 @@
 using Safedrop.Api.Admin;
+using Safedrop.Api.Caches;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Health;
 using Safedrop.Api.Http;
+using Safedrop.Api.Identity;
+using Safedrop.Api.Mail;
 using Safedrop.Api.OpenApi;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -15,11 +18,17 @@ builder.Services
     .AddSafedropHttp()
     .AddTenantConfiguration()
     .AddHealth()
+    .AddCaches()
+    .AddMail()
+    .AddIdentity()
     .AddApiReference();
 
 var app = builder.Build();
 app.UseSafedropHttp();
+app.UseIdentity();
 app.MapHealth();
 app.MapApiReference();
 app.MapAdmin();
+app.MapIdentity();
+app.MapDevMailbox();
 app.Run();

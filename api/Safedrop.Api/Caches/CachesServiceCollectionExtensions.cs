@@ -14,6 +14,7 @@ public static class CachesServiceCollectionExtensions
     public static IServiceCollection AddCaches(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>();
+        services.AddExceptionHandler<UnavailableDependencyExceptionHandler>();
         var checks = services.AddHealthChecks();
         foreach (var cacheName in new[] { CacheNames.Pin, CacheNames.Session })
         {

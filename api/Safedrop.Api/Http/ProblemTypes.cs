@@ -25,6 +25,21 @@ public static class ProblemTypes
     /// <summary>Admin endpoints before sign-in exists: served only in local mode, to this machine.</summary>
     public const string AdminLocalOnly = Prefix + "admin-local-only";
 
+    /// <summary>The PIN does not match the pending one; the answer says how many attempts remain.</summary>
+    public const string PinInvalid = Prefix + "pin-invalid";
+
+    /// <summary>No PIN is pending for the address: none was requested, it expired, was used, or was voided by wrong attempts.</summary>
+    public const string PinExpired = Prefix + "pin-expired";
+
+    /// <summary>The caller lacks a Security Group permission; the detail names it and says why.</summary>
+    public const string PermissionMissing = Prefix + "permission-missing";
+
+    /// <summary>The PIN or session cache cannot be reached right now.</summary>
+    public const string CacheUnavailable = Prefix + "cache-unavailable";
+
+    /// <summary>The mail relay did not take the mail right now.</summary>
+    public const string MailUnavailable = Prefix + "mail-unavailable";
+
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch
     {
