@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safedrop.Api.Audit;
@@ -94,7 +95,7 @@ public static class AuthEndpoints
         }
     }
 
-    private static async Task<NoContent> SignOutAsync(HttpContext http, SessionStore sessions, IAuditLog audit, CancellationToken cancellationToken)
+    private static async Task<NoContent> SignOutAsync(HttpContext http, SessionStore sessions, [FromServices] IAuditLog audit, CancellationToken cancellationToken)
     {
         var user = http.User;
         var method = user.FindFirst(SafedropClaims.Method)?.Value;

@@ -48,7 +48,7 @@ public sealed class MailOptionsValidator(IConfiguration configuration) : IValida
             failures.Add("Safedrop:Mail:Host is required in cluster mode: declare spec.platform.mail in the Organization.");
         if (options.Port is < 1 or > 65535)
             failures.Add($"Safedrop:Mail:Port must be between 1 and 65535, not {options.Port}.");
-        if (string.IsNullOrWhiteSpace(options.From) || !MailboxAddress.TryParse(options.From, out _))
+        if (string.IsNullOrWhiteSpace(options.From) || !MailboxAddress.TryParse(options.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
             failures.Add($"Safedrop:Mail:From must be an e-mail address, not '{options.From}'.");
         if (!Enum.IsDefined(options.Security))
             failures.Add("Safedrop:Mail:Security must be None, StartTls or Ssl.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
@@ -31,7 +32,7 @@ public static class ApiKeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(
-        CreateApiKeyBody body, HttpContext http, ApiKeyStore store, TenantConfigStore config, IAuditLog audit, CancellationToken cancellationToken)
+        CreateApiKeyBody body, HttpContext http, ApiKeyStore store, TenantConfigStore config, [FromServices] IAuditLog audit, CancellationToken cancellationToken)
     {
         var owner = http.User.SignedInAddress()!.Value;
         if (PermissionProblems.Require(config, owner, Permission.ApiKeys, "Creating an API key") is { } missing)
@@ -54,7 +55,7 @@ public static class ApiKeyEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string id, HttpContext http, ApiKeyStore store, IAuditLog audit, CancellationToken cancellationToken)
+        string id, HttpContext http, ApiKeyStore store, [FromServices] IAuditLog audit, CancellationToken cancellationToken)
     {
         var owner = http.User.SignedInAddress()!.Value;
         if (!await store.RevokeAsync(owner, id, cancellationToken))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
@@ -39,7 +40,7 @@ public static class DeviceKeyEndpoints
     }
 
     private static async Task<Results<Created<DeviceKeyResponse>, ProblemHttpResult>> RegisterAsync(
-        RegisterDeviceKeyBody body, HttpContext http, DeviceKeyStore store, TenantConfigStore config, IAuditLog audit, CancellationToken cancellationToken)
+        RegisterDeviceKeyBody body, HttpContext http, DeviceKeyStore store, TenantConfigStore config, [FromServices] IAuditLog audit, CancellationToken cancellationToken)
     {
         var owner = http.User.SignedInAddress()!.Value;
         if (PermissionProblems.Require(config, owner, Permission.TrustedDeviceKeys, "Registering a trusted device key") is { } missing)
@@ -64,7 +65,7 @@ public static class DeviceKeyEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, DeviceKeyStore store, IAuditLog audit, CancellationToken cancellationToken)
+        string id, HttpContext http, DeviceKeyStore store, [FromServices] IAuditLog audit, CancellationToken cancellationToken)
     {
         var owner = http.User.SignedInAddress()!.Value;
         if (!await store.DeleteAsync(owner, id, cancellationToken))
