@@ -55,6 +55,19 @@ public class HttpPipelineTests
     }
 
     [Fact]
+    public async Task Should_Let_The_Portal_Reach_Only_The_Storage_Public_Endpoint_When_Transfers_Go_Direct()
+    {
+        using var folder = TenantFolder.WithSmallTenant();
+        await using var api = new LocalApi(folder.Path) { Settings = new Dictionary<string, string?> { ["Safedrop:Storage:PublicEndpoint"] = "https://s3.acme.example/" } };
+        using var client = api.CreateClient();
+
+        var policy = Header(await client.GetAsync("/", TestContext.Current.CancellationToken), "Content-Security-Policy");
+
+        Assert.Contains("connect-src 'self' https://s3.acme.example;", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_ForbidCaching_When_ApiPathIsServed()
     {
         using var folder = TenantFolder.WithSmallTenant();
