@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safedrop.Api.Admin;
 using Safedrop.Api.Http;
 using Safedrop.Api.Tests.Hosting;
+using Safedrop.Api.Tests.Identity;
 using Safedrop.Resources.Model;
 
 namespace Safedrop.Api.Tests;
@@ -30,7 +31,7 @@ public class AdminStatusEndpointTests
     }
 
     [Fact]
-    public async Task Should_RefuseWith403Problem_When_ClientIsNotOnThisMachine()
+    public async Task Should_RefuseWith401Problem_When_ClientIsNotOnThisMachine_And_NotSignedIn()
     {
         using var folder = TenantFolder.WithSmallTenant();
         await using var api = new LocalApi(folder.Path) { ClientAddress = IPAddress.Parse("203.0.113.7") };
@@ -38,15 +39,28 @@ public class AdminStatusEndpointTests
 
         var response = await client.GetAsync("/v1/admin/status", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken);
-        Assert.Equal(ProblemTypes.AdminLocalOnly, problem!.Type);
-        Assert.Equal(403, problem.Status);
+        Assert.Equal(ProblemTypes.Unauthorized, problem!.Type);
     }
 
     [Fact]
-    public async Task Should_RefuseWith403Problem_When_RequestNamesForeignHost()
+    public async Task Should_ServeAdmins_And_RefuseOthers_When_ClientIsNotOnThisMachine()
+    {
+        using var folder = TenantFolder.WithSmallTenant();
+        await using var api = new LocalApi(folder.Path) { ClientAddress = IPAddress.Parse("203.0.113.7") };
+        using var admin = await api.SignedInClientAsync(TenantYaml.Admin);
+        using var user = await api.SignedInClientAsync(TenantYaml.RegisteredUser);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/v1/admin/status", TestContext.Current.CancellationToken)).StatusCode);
+        var refused = await user.GetAsync("/v1/admin/status", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(ProblemTypes.Forbidden, (await refused.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken))!.Type);
+    }
+
+    [Fact]
+    public async Task Should_AskForSignIn_When_RequestNamesForeignHost()
     {
         using var folder = TenantFolder.WithSmallTenant();
         await using var api = new LocalApi(folder.Path);
@@ -56,9 +70,7 @@ public class AdminStatusEndpointTests
 
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken);
-        Assert.Equal(ProblemTypes.AdminLocalOnly, problem!.Type);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Theory]
@@ -70,7 +82,7 @@ public class AdminStatusEndpointTests
     [InlineData("10.0.0.1:5080", false)]
     [InlineData("", false)]
     public void Should_TreatOnlyLoopbackNamesAsLocal_When_CheckingHost(string host, bool local) =>
-        Assert.Equal(local, LocalLoopbackOnlyFilter.IsLoopbackHost(new HostString(host)));
+        Assert.Equal(local, AdminOrLocalOperatorFilter.IsLoopbackHost(new HostString(host)));
 
     [Theory]
     [InlineData("127.0.0.1", true)]
@@ -81,11 +93,11 @@ public class AdminStatusEndpointTests
     [InlineData("::ffff:10.0.0.1", false)]
     [InlineData("2001:db8::1", false)]
     public void Should_TreatOnlyLoopbackAsLocal_When_CheckingClientAddress(string address, bool local) =>
-        Assert.Equal(local, LocalLoopbackOnlyFilter.IsLoopback(IPAddress.Parse(address)));
+        Assert.Equal(local, AdminOrLocalOperatorFilter.IsLoopback(IPAddress.Parse(address)));
 
     [Fact]
     public void Should_RefuseClient_When_ConnectionHasNoAddress() =>
-        Assert.False(LocalLoopbackOnlyFilter.IsLoopback(null));
+        Assert.False(AdminOrLocalOperatorFilter.IsLoopback(null));
 
     private static void AssertReady(ResourceVerdictResponse resource, string kind, string name)
     {

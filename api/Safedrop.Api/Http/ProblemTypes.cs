@@ -22,9 +22,6 @@ public static class ProblemTypes
     /// <summary>The tenant has no valid configuration in force (readiness).</summary>
     public const string NotReady = Prefix + "not-ready";
 
-    /// <summary>Admin endpoints before sign-in exists: served only in local mode, to this machine.</summary>
-    public const string AdminLocalOnly = Prefix + "admin-local-only";
-
     // Packages and Dropzones
     public const string InvalidPackage = Prefix + "invalid-package";
     public const string FileTooLarge = Prefix + "file-too-large";

@@ -35,6 +35,14 @@ internal static partial class SignIn
         return (await verified.Content.ReadFromJsonAsync<SignedInResponse>(LocalApi.Json, Ct))!;
     }
 
+    /// <summary>A client signed in by PIN as <paramref name="email"/>, sending its session as a bearer token.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(this LocalApi api, string email)
+    {
+        using var signIn = api.CreateClient();
+        var session = await api.SignInAsync(signIn, email);
+        return api.ClientWithToken(session.Token);
+    }
+
     /// <summary>A client that sends <paramref name="token"/> as a bearer token.</summary>
     public static HttpClient ClientWithToken(this LocalApi api, string token)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safedrop.Api.Http;
 using Safedrop.Api.Packages;
 using Safedrop.Api.Tests.Hosting;
+using Safedrop.Api.Tests.Identity;
 using Safedrop.Crypto;
 
 namespace Safedrop.Api.Tests.Packages;

@@ -12,14 +12,6 @@ internal static class PackageFlow
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>A client signed in by PIN as <paramref name="email"/>, sending its session as a bearer token.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(this LocalApi api, string email)
-    {
-        using var signIn = api.CreateClient();
-        var session = await api.SignInAsync(signIn, email);
-        return api.ClientWithToken(session.Token);
-    }
-
     public sealed record Sent(string PackageId, Keycode Keycode, CreatedPackage Created);
 
     /// <summary>Creates, uploads every part and completes; the keycode stays here.</summary>

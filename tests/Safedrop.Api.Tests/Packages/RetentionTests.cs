@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Safedrop.Api.Packages;
 using Safedrop.Api.Tests.Hosting;
+using Safedrop.Api.Tests.Identity;
 using Safedrop.Crypto;
 using static Safedrop.Api.Tests.Packages.DropzoneTenant;
 
