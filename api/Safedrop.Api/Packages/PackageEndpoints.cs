@@ -23,7 +23,8 @@ public static class PackageEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListPackages")
             .WithSummary("My sent or received packages")
-            .WithDescription("box=sent or box=received (default): complete, unexpired packages, newest first.");
+            .WithDescription("box=sent or box=received (default): complete, unexpired packages, newest first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/{packageId}/upload-urls", UploadUrlsAsync)
             .WithName("GetUploadUrls")
             .WithSummary("Signed upload URLs for parts of a file")
@@ -51,8 +52,16 @@ public static class PackageEndpoints
         return outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Created($"/v1/packages/{outcome.Value!.PackageId}", outcome.Value);
     }
 
-    private static async Task<Ok<IReadOnlyList<PackageSummary>>> ListAsync(HttpContext context, PackageBoxes boxes, CancellationToken cancellationToken, PackageBox box = PackageBox.Received) =>
-        TypedResults.Ok(await boxes.ListAsync(box, Actor(context).Address, cancellationToken));
+    // The box arrives as text: the contract spells it in lower case (box=sent), and minimal APIs bind enums case-sensitively.
+    private static async Task<Results<Ok<IReadOnlyList<PackageSummary>>, ProblemHttpResult>> ListAsync(
+        HttpContext context, PackageBoxes boxes, CancellationToken cancellationToken, string? box = null)
+    {
+        var which = PackageBox.Received;
+        if (box is not null && (!Enum.TryParse(box, ignoreCase: true, out which) || !Enum.IsDefined(which)))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.BadRequest,
+                title: "Unknown box", detail: "box is sent or received.");
+        return TypedResults.Ok(await boxes.ListAsync(which, Actor(context).Address, cancellationToken));
+    }
 
     private static async Task<Results<Ok<TransferUrls>, ProblemHttpResult>> UploadUrlsAsync(
         string packageId, UploadUrlsRequest request, HttpContext context, PackageUploads uploads, CancellationToken cancellationToken) =>
