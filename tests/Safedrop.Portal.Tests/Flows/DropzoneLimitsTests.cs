@@ -16,7 +16,7 @@ public sealed class DropzoneLimitsTests(PortalHost host)
 
         var page = await ChooseAsync(files);
 
-        await Expect(page.Locate("form .error")).ToContainTextAsync($"At most {PortalTenant.MaxFiles} files per upload.");
+        await Expect(page.Locate("#file-problems")).ToContainTextAsync($"At most {PortalTenant.MaxFiles} files per upload.");
         await AssertNothingSentAsync(page, "12-dropzone-too-many-files");
     }
 
@@ -25,7 +25,7 @@ public sealed class DropzoneLimitsTests(PortalHost host)
     {
         var page = await ChooseAsync([new FilePayload { Name = "setup.exe", MimeType = "application/octet-stream", Buffer = [1, 2, 3] }]);
 
-        await Expect(page.Locate("form .error")).ToContainTextAsync("setup.exe is not an accepted type (.pdf, .txt).");
+        await Expect(page.Locate("#file-problems")).ToContainTextAsync("setup.exe is not an accepted type (.pdf, .txt).");
         await AssertNothingSentAsync(page, "13-dropzone-type-refused");
     }
 

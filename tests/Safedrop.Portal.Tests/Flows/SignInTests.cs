@@ -16,7 +16,8 @@ public sealed class SignInTests(PortalHost host)
         await PortalFlows.SignInAsync(host, page, PortalTenant.Owner, screenshotPrefix: "01-home");
 
         await Expect(page.Locate("#sign-in")).ToHaveCountAsync(0);
-        await Expect(page.Locate("#tab-received")).ToBeVisibleAsync();
+        await Expect(page.Locate("#tab-received")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.Locate("#box-empty, #received-packages")).ToBeVisibleAsync();
         await page.ScreenshotAsync("01-home-signed-in");
         Assert.Empty(page.Errors);
     }
