@@ -31,6 +31,10 @@ export function formatDate(iso) {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+export function formatDay(iso) {
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
 export function errorText(error) {
   return error?.problem?.detail || error?.problem?.title || error?.message || String(error);
 }

@@ -12,7 +12,8 @@ export async function packageView(app, packageId) {
   const keycode = crypto.keycodeFromFragment(location.hash);
   if (!keycode) {
     show(app, h('section', { class: 'card' }, h('h1', {}, 'Incomplete link'),
-      h('p', {}, 'This link lacks its secret part (after #k=). Open the complete secure link you received.')));
+      h('p', {}, 'This link lacks its secret part (after #k=), without which the files cannot be decrypted.'),
+      h('p', { class: 'muted' }, 'Notification e-mails never carry it: open the complete secure link, which the sender keeps, or ask the sender for it.')));
     return;
   }
 
