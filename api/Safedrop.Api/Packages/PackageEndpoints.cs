@@ -23,8 +23,7 @@ public static class PackageEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListPackages")
             .WithSummary("My sent or received packages")
-            .WithDescription("box=sent or box=received (default): complete, unexpired packages, newest first.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithDescription("box=sent or box=received (default): complete, unexpired packages, newest first.");
         group.MapPost("/{packageId}/upload-urls", UploadUrlsAsync)
             .WithName("GetUploadUrls")
             .WithSummary("Signed upload URLs for parts of a file")
@@ -52,15 +51,12 @@ public static class PackageEndpoints
         return outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Created($"/v1/packages/{outcome.Value!.PackageId}", outcome.Value);
     }
 
-    // The box arrives as text: the contract spells it in lower case (box=sent), and minimal APIs bind enums case-sensitively.
     private static async Task<Results<Ok<IReadOnlyList<PackageSummary>>, ProblemHttpResult>> ListAsync(
         HttpContext context, PackageBoxes boxes, CancellationToken cancellationToken, string? box = null)
     {
-        var which = PackageBox.Received;
-        if (box is not null && (!Enum.TryParse(box, ignoreCase: true, out which) || !Enum.IsDefined(which)))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.BadRequest,
-                title: "Unknown box", detail: "box is sent or received.");
-        return TypedResults.Ok(await boxes.ListAsync(which, Actor(context).Address, cancellationToken));
+        if (!Enum.TryParse<PackageBox>(box ?? nameof(PackageBox.Received), ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen))
+            return new ApiProblem(400, ProblemTypes.BadRequest, "Unknown box", "box is sent or received.").ToResult();
+        return TypedResults.Ok(await boxes.ListAsync(chosen, Actor(context).Address, cancellationToken));
     }
 
     private static async Task<Results<Ok<TransferUrls>, ProblemHttpResult>> UploadUrlsAsync(
