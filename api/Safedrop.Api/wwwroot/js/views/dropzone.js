@@ -35,6 +35,8 @@ function uploadForm(name, page, email) {
   const picker = h('input', { type: 'file', id: 'files', multiple: true, accept: page.allowedExtensions.length ? page.allowedExtensions.join(',') : undefined });
   const message = h('textarea', { id: 'message', maxlength: 10000, placeholder: 'Optional message to the recipients' });
   const list = h('ul', { class: 'files', id: 'file-list' });
+  // Limit problems sit right under the files they concern; upload failures under the button.
+  const fileProblems = h('ul', { class: 'problems', id: 'file-problems', role: 'alert' });
   const error = h('p', { class: 'error', role: 'alert' });
   const submit = h('button', { type: 'submit', id: 'upload' }, 'Encrypt and upload');
   const card = h('section', { class: 'card' });
@@ -43,7 +45,7 @@ function uploadForm(name, page, email) {
     error.textContent = '';
     show(list, [...picker.files].map((file) => fileRow(file)));
     const problems = checkLimits([...picker.files], page);
-    error.textContent = problems.join(' ');
+    show(fileProblems, problems.map((problem) => h('li', {}, problem)));
     submit.disabled = problems.length > 0;
   });
 
@@ -67,7 +69,8 @@ function uploadForm(name, page, email) {
             rows[index].querySelector('.file-state').textContent = sent >= total ? 'uploaded' : `${Math.floor((sent / Math.max(total, 1)) * 100)} %`;
           },
         });
-        show(card, uploaded(result.link, files.length));
+        // The files stay listed under the link, their bars full: the sender sees what went out.
+        show(card, uploaded(result.link, files.length), h('h3', {}, 'Files'), list);
       } catch (failure) {
         error.textContent = errorText(failure);
         submit.disabled = picker.disabled = message.disabled = false;
@@ -76,7 +79,7 @@ function uploadForm(name, page, email) {
   },
   h('h2', {}, 'Your upload'),
   h('p', { class: 'muted' }, `Signed in as ${email}.`),
-  h('label', { for: 'files' }, 'Files'), picker, list,
+  h('label', { for: 'files' }, 'Files'), picker, list, fileProblems,
   h('label', { for: 'message' }, 'Message'), message,
   submit, error);
   show(card, form);

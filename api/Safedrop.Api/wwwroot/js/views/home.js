@@ -1,5 +1,5 @@
 import { api, currentUser } from '../api.js';
-import { h, show, formatBytes, formatDate, errorText } from '../dom.js';
+import { h, show, formatBytes, formatDate, formatDay, errorText } from '../dom.js';
 import { signInCard } from './sign-in.js';
 
 /** /: sign in, then the sent and received boxes. */
@@ -29,8 +29,8 @@ function table(packages, box) {
   return h('table', { class: 'boxes', id: `${box}-packages` },
     h('thead', {}, h('tr', {}, h('th', {}, box === 'sent' ? 'To' : 'From'), h('th', {}, 'Files'), h('th', {}, 'Sent'), h('th', {}, 'Until'))),
     h('tbody', {}, packages.map((p) => h('tr', { dataset: { packageId: p.packageId } },
-      h('td', {}, box === 'sent' ? (p.dropzone ? `Dropzone ${p.dropzone}` : p.recipients.join(', ')) : p.sender),
-      h('td', {}, p.files.map((f) => h('div', {}, `${f.name} (${formatBytes(f.size)})`))),
-      h('td', {}, formatDate(p.createdAt)),
-      h('td', {}, formatDate(p.expiresAt))))));
+      h('td', { class: 'who' }, box === 'sent' ? (p.dropzone ? `Dropzone ${p.dropzone}` : p.recipients.join(', ')) : p.sender),
+      h('td', {}, p.files.map((f) => h('div', {}, `${f.name} `, h('span', { class: 'file-size' }, `(${formatBytes(f.size)})`)))),
+      h('td', { class: 'when', title: formatDate(p.createdAt) }, formatDay(p.createdAt)),
+      h('td', { class: 'when', title: formatDate(p.expiresAt) }, formatDay(p.expiresAt))))));
 }

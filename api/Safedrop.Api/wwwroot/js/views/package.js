@@ -12,7 +12,8 @@ export async function packageView(app, packageId) {
   const keycode = crypto.keycodeFromFragment(location.hash);
   if (!keycode) {
     show(app, h('section', { class: 'card' }, h('h1', {}, 'Incomplete link'),
-      h('p', {}, 'This link lacks its secret part (after #k=). Open the complete secure link you received.')));
+      h('p', {}, 'This link lacks its secret part (after #k=), without which the files cannot be decrypted.'),
+      h('p', { class: 'muted' }, 'Notification e-mails never carry it: open the complete secure link, which the sender keeps, or ask the sender for it.')));
     return;
   }
 
@@ -40,14 +41,16 @@ export async function packageView(app, packageId) {
   const message = opened.message ? await crypto.openMessage(keycode, opened.serverSecret, opened.packageId, opened.message) : null;
   show(app, h('section', { class: 'card', id: 'package' },
     h('h1', {}, `Package from ${opened.sender}`),
-    h('p', { class: 'muted' }, `Sent ${formatDate(opened.createdAt)} · available until ${formatDate(opened.expiresAt)}`),
-    message ? h('blockquote', { id: 'package-message' }, message) : null,
+    h('p', { class: 'muted' }, opened.dropzone ? `Uploaded to Dropzone ${opened.dropzone}` : null,
+      opened.dropzone ? ' · ' : null, `Sent ${formatDate(opened.createdAt)} · available until ${formatDate(opened.expiresAt)}`),
+    message ? h('div', { class: 'message' }, h('h2', {}, 'Message'), h('p', { id: 'package-message' }, message)) : null,
+    h('h2', {}, opened.files.length === 1 ? 'File' : `${opened.files.length} files`),
     h('ul', { class: 'files', id: 'file-list' }, opened.files.map((file) => fileRow(opened, file, keycode)))));
 }
 
 function fileRow(opened, file, keycode) {
   const bar = h('progress', { max: Math.max(file.size, 1), value: 0 });
-  const state = h('span', { class: 'file-state' }, formatBytes(file.size));
+  const state = h('span', { class: 'file-state' }, 'encrypted');
   const button = h('button', {
     type: 'button', class: 'secondary download',
     onclick: async () => {
@@ -65,7 +68,7 @@ function fileRow(opened, file, keycode) {
       }
     },
   }, 'Download');
-  return h('li', {}, h('span', { class: 'file-name' }, file.name), button, bar, state);
+  return h('li', { class: 'with-action' }, h('span', { class: 'file-name' }, file.name), h('span', { class: 'file-size' }, formatBytes(file.size)), button, bar, state);
 }
 
 function save(blob, name) {

@@ -49,8 +49,8 @@ export function signInCard({ title = 'Sign in', intro, email = '', onSignedIn })
       },
     },
     h('p', {}, `If ${address} can receive e-mail, a PIN is on its way`, expiresInSeconds ? ` (valid for ${Math.round(expiresInSeconds / 60)} minutes).` : '.'),
-    h('label', { for: 'pin' }, 'PIN from the e-mail'), input, submit,
-    h('button', { type: 'button', class: 'link', onclick: askForAddress }, ' Use another address'),
+    h('label', { for: 'pin' }, 'PIN from the e-mail'), input,
+    h('div', { class: 'actions' }, submit, h('button', { type: 'button', class: 'link', id: 'other-address', onclick: askForAddress }, 'Use another address')),
     error);
     show(card, h('h2', {}, title), form);
     input.focus();
