@@ -1,10 +1,13 @@
 using Safedrop.Api.Admin;
 using Safedrop.Api.Configuration;
+using Safedrop.Api.Encryption;
 using Safedrop.Api.Health;
 using Safedrop.Api.Http;
 using Safedrop.Api.Metrics;
 using Safedrop.Api.OpenApi;
 using Safedrop.Api.Portal;
+using Safedrop.Api.Storage;
+using Safedrop.Api.Transfer;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -18,7 +21,10 @@ builder.Services
     .AddTenantConfiguration()
     .AddHealth()
     .AddApiReference()
-    .AddApiMetrics();
+    .AddApiMetrics()
+    .AddObjectStorage()
+    .AddKeyEncryption()
+    .AddTransfer();
 
 var app = builder.Build();
 app.UseSafedropHttp();
@@ -29,4 +35,5 @@ app.MapApiReference();
 app.MapAdmin();
 app.MapApiMetrics();
 app.MapPortal();
+app.MapTransfer();
 app.Run();

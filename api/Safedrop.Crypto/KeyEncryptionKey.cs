@@ -49,6 +49,13 @@ public sealed class KeyEncryptionKey
         return FromBytes(value[..Size]);
     }
 
+    /// <summary>
+    /// A key for another purpose derived from this one (HKDF-SHA256, info = <paramref name="purpose"/>), so
+    /// replicas sharing the key-encryption key agree on it without a second secret to distribute.
+    /// </summary>
+    public byte[] DeriveKey(string purpose, int length = Size) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key, length, salt: [], info: System.Text.Encoding.UTF8.GetBytes(purpose));
+
     /// <summary>For writing the local-mode key file.</summary>
     public string ToBase64() => Convert.ToBase64String(key);
 

@@ -8,7 +8,7 @@ namespace Safedrop.Api.Health;
 
 public static class HealthEndpoints
 {
-    private const string ReadinessTag = "ready";
+    public const string ReadinessTag = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {

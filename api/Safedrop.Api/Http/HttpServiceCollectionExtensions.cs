@@ -19,6 +19,7 @@ public static class HttpServiceCollectionExtensions
         services.Configure<ExceptionHandlerOptions>(options =>
             // A body over the limit or a malformed request is the client's error, not a 500.
             options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOptions<RequestLimitsOptions>()
             .BindConfiguration(RequestLimitsOptions.SectionName)

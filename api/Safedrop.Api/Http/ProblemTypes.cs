@@ -45,6 +45,17 @@ public static class ProblemTypes
 
     /// <summary>The audit log's storage (or its append lock) cannot be reached now; retry later.</summary>
     public const string AuditLogUnavailable = Prefix + "audit-log-unavailable";
+    /// <summary>Object storage cannot be reached; retry after the Retry-After header's seconds.</summary>
+    public const string StorageUnavailable = Prefix + "storage-unavailable";
+
+    /// <summary>The PIN or session cache cannot be reached; retry after the Retry-After header's seconds.</summary>
+    public const string CacheUnavailable = Prefix + "cache-unavailable";
+
+    /// <summary>A transfer URL's grant is malformed, tampered with, expired, or for the other direction.</summary>
+    public const string TransferGrantInvalid = Prefix + "transfer-grant-invalid";
+
+    /// <summary>An upload's Content-Length is missing or differs from the length its grant allows.</summary>
+    public const string TransferLengthMismatch = Prefix + "transfer-length-mismatch";
 
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch

@@ -2,12 +2,9 @@ using Safedrop.Api.Storage;
 
 namespace Safedrop.Api.Transfer;
 
-/// <summary>
-/// URLs a client moves one stored object's bytes with, issued only after an access decision: presigned
-/// S3 URLs when object storage is reachable from outside, else signed API URLs that stream through.
-/// </summary>
+/// <summary>Where a client PUTs or GETs one object: a presigned S3 URL when browsers can reach S3, else the API's streaming URL.</summary>
 public interface ITransferUrls
 {
-    /// <param name="length">For uploads: the exact byte count the URL accepts (enforced on the streaming path, verified at completion on the direct one).</param>
-    Task<Uri> UrlForAsync(string key, TransferDirection direction, long? length, TimeSpan expiry, CancellationToken cancellationToken);
+    /// <param name="length">The exact byte length an upload must have; ignored for downloads.</param>
+    Task<Uri> UrlForAsync(string key, TransferDirection direction, long? length, TimeSpan expiry, CancellationToken cancellationToken = default);
 }

@@ -4,12 +4,19 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Safedrop.Api.Configuration;
+using Safedrop.Testing;
 
 namespace Safedrop.Api.Tests.Hosting;
 
-/// <summary>The API in cluster mode, reading its snapshot ConfigMap through the given Kubernetes API server.</summary>
-public sealed class ClusterApi(KubernetesClientConfiguration kubernetes, string @namespace, string configMap) : WebApplicationFactory<Program>
+/// <summary>
+/// The API in cluster mode, reading its snapshot ConfigMap through the given Kubernetes API server and
+/// storing objects on the given S3 server, with the settings the operator would give it.
+/// </summary>
+public sealed class ClusterApi(KubernetesClientConfiguration kubernetes, string @namespace, string configMap, S3Server s3) : WebApplicationFactory<Program>
 {
+    /// <summary>A fixed test key-encryption key (base64 of 32 bytes).</summary>
+    public const string KeyEncryptionKey = "c2FmZWRyb3AtdGVzdC1rZXktZW5jcnlwdGlvbi1rZXk=";
+
     public TenantConfigStore Store => Services.GetRequiredService<TenantConfigStore>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -17,6 +24,10 @@ public sealed class ClusterApi(KubernetesClientConfiguration kubernetes, string 
         builder.UseSetting("Safedrop:Mode", "Cluster");
         builder.UseSetting("Safedrop:Cluster:Namespace", @namespace);
         builder.UseSetting("Safedrop:Cluster:ConfigMap", configMap);
+        builder.UseSetting("Safedrop:Storage:Endpoint", s3.Endpoint.ToString());
+        builder.UseSetting("Safedrop:Storage:AccessKey", s3.AccessKey);
+        builder.UseSetting("Safedrop:Storage:SecretKey", s3.SecretKey);
+        builder.UseSetting("Safedrop:KeyEncryption:Key", KeyEncryptionKey);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IKubernetes>(new Kubernetes(kubernetes))));
     }
 }
