@@ -1,2 +1,4 @@
-// The `safedrop` command-line tool; verbs land with the client library.
-return 0;
+using Safedrop.Client.Cli;
+
+// The `safedrop` command-line tool. Everything lives in SafedropCli so tests run the verbs in-process.
+return await SafedropCli.InvokeAsync(args, CliEnvironment.FromProcess());
