@@ -1,10 +1,16 @@
 using Safedrop.Api.Admin;
+using Safedrop.Api.Audit;
+using Safedrop.Api.Caches;
 using Safedrop.Api.Configuration;
+using Safedrop.Api.Dropzones;
 using Safedrop.Api.Encryption;
 using Safedrop.Api.Health;
 using Safedrop.Api.Http;
+using Safedrop.Api.Identity;
+using Safedrop.Api.Mail;
 using Safedrop.Api.Metrics;
 using Safedrop.Api.OpenApi;
+using Safedrop.Api.Packages;
 using Safedrop.Api.Portal;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
@@ -23,17 +29,29 @@ builder.Services
     .AddApiReference()
     .AddApiMetrics()
     .AddObjectStorage()
+    .AddCaches()
+    .AddMail()
     .AddKeyEncryption()
-    .AddTransfer();
+    .AddAuditLog()
+    .AddIdentity()
+    .AddTransfer()
+    .AddPackages()
+    .AddKeyRotation();
 
-var app = builder.Build();
+var app = builder.Build().ValidateSettings();
 app.UseSafedropHttp();
 app.UseApiMetrics();
+app.UseIdentity();
 app.UsePortal();
 app.MapHealth();
 app.MapApiReference();
 app.MapAdmin();
+app.MapAudit();
+app.MapIdentity();
+app.MapDevMailbox();
+app.MapPackages();
+app.MapDropzones();
+app.MapTransfer();
 app.MapApiMetrics();
 app.MapPortal();
-app.MapTransfer();
 app.Run();

@@ -10,7 +10,7 @@ using static Safedrop.Testing.Builders.TenantBuilder;
 namespace Safedrop.Api.Tests;
 
 /// <summary>In a Cluster the API enforces the operator's compiled snapshot and swaps it as soon as the ConfigMap changes.</summary>
-public sealed class SnapshotConfigSourceTests(S3Server s3) : KubeClusterTest("api")
+public sealed class SnapshotConfigSourceTests(S3Server s3, RedisServer redis) : KubeClusterTest("api")
 {
     private const string ConfigMapName = "safedrop-acme-config";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -18,7 +18,7 @@ public sealed class SnapshotConfigSourceTests(S3Server s3) : KubeClusterTest("ap
     [Fact]
     public async Task Should_EnforceTheSnapshot_And_SwapIt_When_TheOperatorRewritesIt()
     {
-        await using var api = new ClusterApi(Cluster.Configuration, Namespace, ConfigMapName, s3);
+        await using var api = new ClusterApi(Cluster.Configuration, Namespace, ConfigMapName, s3) { RedisConnectionString = redis.ConnectionString };
         using var http = api.CreateClient();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/readyz", Ct)).StatusCode);
 
@@ -37,7 +37,7 @@ public sealed class SnapshotConfigSourceTests(S3Server s3) : KubeClusterTest("ap
     [Fact]
     public async Task Should_KeepTheConfigInForce_When_TheSnapshotIsDamaged()
     {
-        await using var api = new ClusterApi(Cluster.Configuration, Namespace, ConfigMapName, s3);
+        await using var api = new ClusterApi(Cluster.Configuration, Namespace, ConfigMapName, s3) { RedisConnectionString = redis.ConnectionString };
         var good = Compile(ADropzone("support"));
         await Cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(Snapshot(good), Namespace, cancellationToken: Ct);
         var before = await api.Store.WaitForAsync(s => s.Config?.Revision == good.Revision, Ct).WaitAsync(Patience, Ct);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Safedrop.Api.Encryption;
 
 public static class EncryptionServiceCollectionExtensions
@@ -5,7 +7,8 @@ public static class EncryptionServiceCollectionExtensions
     /// <summary>The key-encryption key, wrapping of the keys the API keeps and server-readable objects.</summary>
     public static IServiceCollection AddKeyEncryption(this IServiceCollection services)
     {
-        services.AddOptions<KeyEncryptionOptions>().BindConfiguration(KeyEncryptionOptions.SectionName);
+        services.AddOptions<KeyEncryptionOptions>().BindConfiguration(KeyEncryptionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyEncryptionOptions>, KeyEncryptionOptionsValidator>();
         services.AddSingleton<KeyEncryptionKeys>();
         services.AddSingleton<IKeyWrapper, KekKeyWrapper>();
         services.AddSingleton<SealedObjects>();

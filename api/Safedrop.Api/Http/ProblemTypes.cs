@@ -45,6 +45,7 @@ public static class ProblemTypes
 
     /// <summary>The audit log's storage (or its append lock) cannot be reached now; retry later.</summary>
     public const string AuditLogUnavailable = Prefix + "audit-log-unavailable";
+
     /// <summary>Object storage cannot be reached; retry after the Retry-After header's seconds.</summary>
     public const string StorageUnavailable = Prefix + "storage-unavailable";
 
@@ -56,6 +57,18 @@ public static class ProblemTypes
 
     /// <summary>An upload's Content-Length is missing or differs from the length its grant allows.</summary>
     public const string TransferLengthMismatch = Prefix + "transfer-length-mismatch";
+
+    /// <summary>The PIN does not match the pending one; the answer says how many attempts remain.</summary>
+    public const string PinInvalid = Prefix + "pin-invalid";
+
+    /// <summary>No PIN is pending for the address: none was requested, it expired, was used, or was voided by wrong attempts.</summary>
+    public const string PinExpired = Prefix + "pin-expired";
+
+    /// <summary>The caller lacks a Security Group permission; the detail names it and says why.</summary>
+    public const string PermissionMissing = Prefix + "permission-missing";
+
+    /// <summary>The mail relay did not take the mail right now.</summary>
+    public const string MailUnavailable = Prefix + "mail-unavailable";
 
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch

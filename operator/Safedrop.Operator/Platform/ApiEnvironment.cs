@@ -23,6 +23,16 @@ public static class ApiEnvironment
     public const string PinCacheConnectionString = "Safedrop__PinCache__ConnectionString";
     public const string SessionCacheConnectionString = "Safedrop__SessionCache__ConnectionString";
     public const string KeyEncryptionKey = "Safedrop__KeyEncryption__Key";
+    public const string MailHost = "Safedrop__Mail__Host";
+    public const string MailPort = "Safedrop__Mail__Port";
+    public const string MailFrom = "Safedrop__Mail__From";
+    public const string MailSecurity = "Safedrop__Mail__Security";
+    public const string MailUserName = "Safedrop__Mail__UserName";
+    public const string MailPassword = "Safedrop__Mail__Password";
+
+    /// <summary>Keys of the Secret named by <c>spec.platform.mail.secretRef</c>.</summary>
+    public const string MailUserNameKey = "username";
+    public const string MailPasswordKey = "password";
 
     public static List<V1EnvVar> For(PlatformContext context)
     {
@@ -48,6 +58,19 @@ public static class ApiEnvironment
             env.Add(EnvVars.Literal(StoragePublicEndpoint, publicEndpoint));
         if (context.Spec.Api.PublicUrl is { } publicUrl)
             env.Add(EnvVars.Literal(PublicUrl, publicUrl));
+        if (context.Spec.Mail is { } mail)
+        {
+            env.Add(EnvVars.Literal(MailHost, mail.Host));
+            env.Add(EnvVars.Literal(MailPort, mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            env.Add(EnvVars.Literal(MailFrom, mail.From));
+            env.Add(EnvVars.Literal(MailSecurity, mail.Security.ToString()));
+            if (mail.SecretRef is { } credentials)
+            {
+                env.Add(EnvVars.FromSecret(MailUserName, credentials.Name, MailUserNameKey));
+                env.Add(EnvVars.FromSecret(MailPassword, credentials.Name, MailPasswordKey));
+            }
+        }
+
         return env;
     }
 }

@@ -18,6 +18,9 @@ public sealed class PlatformSpec
     [Description("Redis cache holding sessions.")]
     public CacheSpec SessionCache { get; set; } = new();
 
+    [Description("SMTP relay the API sends PIN codes and notifications through. Required for sign-in in a cluster.")]
+    public MailSpec? Mail { get; set; }
+
     [Description("Secret holding the key-encryption key (key 'kek', 32 random bytes, base64) that wraps the data keys of server-readable data. The operator generates it when absent.")]
     public SecretReference? KeyEncryptionKeySecretRef { get; set; }
 }
@@ -129,4 +132,30 @@ public sealed class ExternalCacheSpec
 {
     [Required, Description("Secret whose key 'connectionString' holds a StackExchange.Redis connection string.")]
     public SecretReference SecretRef { get; set; } = new();
+}
+
+public enum MailSecurity
+{
+    None,
+    StartTls,
+    Ssl,
+}
+
+[Description("An SMTP relay.")]
+public sealed class MailSpec
+{
+    [Required, Description("Host name of the SMTP relay."), Length(1, 253), Pattern(Patterns.DnsSubdomain)]
+    public string Host { get; set; } = "";
+
+    [Description("Port of the SMTP relay."), Range(1, 65535), Default(587)]
+    public int Port { get; set; } = 587;
+
+    [Required, Description("Sender address of every mail, for example no-reply@files.example.com."), Length(3, 320), Pattern(Patterns.Email)]
+    public string From { get; set; } = "";
+
+    [Description("Transport security: None (plain, trusted network only), StartTls (upgrade, usually port 587) or Ssl (TLS from the start, usually port 465)."), Default("StartTls")]
+    public MailSecurity Security { get; set; } = MailSecurity.StartTls;
+
+    [Description("Secret with keys 'username' and 'password' for SMTP authentication; without it the API sends unauthenticated.")]
+    public SecretReference? SecretRef { get; set; }
 }

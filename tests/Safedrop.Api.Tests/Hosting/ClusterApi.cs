@@ -17,6 +17,9 @@ public sealed class ClusterApi(KubernetesClientConfiguration kubernetes, string 
     /// <summary>A fixed test key-encryption key (base64 of 32 bytes).</summary>
     public const string KeyEncryptionKey = "c2FmZWRyb3AtdGVzdC1rZXktZW5jcnlwdGlvbi1rZXk=";
 
+    /// <summary>The Redis both caches use; readiness fails while it is unreachable.</summary>
+    public string RedisConnectionString { get; init; } = "127.0.0.1:1";
+
     public TenantConfigStore Store => Services.GetRequiredService<TenantConfigStore>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -27,6 +30,12 @@ public sealed class ClusterApi(KubernetesClientConfiguration kubernetes, string 
         builder.UseSetting("Safedrop:Storage:Endpoint", s3.Endpoint.ToString());
         builder.UseSetting("Safedrop:Storage:AccessKey", s3.AccessKey);
         builder.UseSetting("Safedrop:Storage:SecretKey", s3.SecretKey);
+        // What the operator sets besides the snapshot: caches, mail relay, key-encryption key.
+        builder.UseSetting("Safedrop:PinCache:ConnectionString", RedisConnectionString);
+        builder.UseSetting("Safedrop:SessionCache:ConnectionString", RedisConnectionString);
+        builder.UseSetting("Safedrop:Mail:Host", "127.0.0.1");
+        builder.UseSetting("Safedrop:Mail:From", "no-reply@acme.example");
+        builder.UseSetting("Safedrop:Mail:Security", "None");
         builder.UseSetting("Safedrop:KeyEncryption:Key", KeyEncryptionKey);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IKubernetes>(new Kubernetes(kubernetes))));
     }

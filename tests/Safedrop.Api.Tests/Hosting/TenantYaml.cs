@@ -33,6 +33,20 @@ public static class TenantYaml
           owner: {owner}
         """;
 
+    /// <summary>A SecurityGroup granting <paramref name="permission"/> to <paramref name="members"/> only.</summary>
+    public static string SecurityGroup(string name, string permission, params string[] members) => $"""
+        apiVersion: safedrop.io/v1alpha1
+        kind: SecurityGroup
+        metadata:
+          name: {name}
+          namespace: {Namespace}
+        spec:
+          permissions:
+            - {permission}
+          members:
+        {string.Concat(members.Select(m => $"    - {m}\n"))}
+        """;
+
     /// <summary>A Dropzone whose line 7 is not YAML (a mapping value where none is allowed).</summary>
     public const int MalformedLine = 7;
 

@@ -138,6 +138,37 @@ public class ApiWorkloadTests
         Assert.Equal(("acme-kek", "kek"), SecretOf(container.Env(ApiEnvironment.KeyEncryptionKey)));
     }
 
+    [Fact]
+    public void Should_PassTheMailRelayToTheApi_WithCredentialsFromTheSecret_When_MailIsDeclared()
+    {
+        var container = Plan(spec => spec.Platform.Mail = new MailSpec
+        {
+            Host = "smtp.acme.example",
+            Port = 465,
+            From = "no-reply@files.acme.example",
+            Security = MailSecurity.Ssl,
+            SecretRef = new SecretReference { Name = "acme-smtp" },
+        }).ApiContainer();
+
+        Assert.Equal("smtp.acme.example", container.Env(ApiEnvironment.MailHost).Value);
+        Assert.Equal("465", container.Env(ApiEnvironment.MailPort).Value);
+        Assert.Equal("no-reply@files.acme.example", container.Env(ApiEnvironment.MailFrom).Value);
+        Assert.Equal("Ssl", container.Env(ApiEnvironment.MailSecurity).Value);
+        Assert.Equal(("acme-smtp", "username"), SecretOf(container.Env(ApiEnvironment.MailUserName)));
+        Assert.Equal(("acme-smtp", "password"), SecretOf(container.Env(ApiEnvironment.MailPassword)));
+        Assert.Null(container.Env(ApiEnvironment.MailPassword).Value);
+    }
+
+    [Fact]
+    public void Should_SetNoMailCredentials_When_TheRelayNeedsNone()
+    {
+        var container = Plan(spec => spec.Platform.Mail = new MailSpec { Host = "relay.acme.svc", From = "no-reply@acme.example" }).ApiContainer();
+
+        Assert.Equal("587", container.Env(ApiEnvironment.MailPort).Value);
+        Assert.Equal("StartTls", container.Env(ApiEnvironment.MailSecurity).Value);
+        Assert.DoesNotContain(container.Env, e => e.Name is ApiEnvironment.MailUserName or ApiEnvironment.MailPassword);
+    }
+
     private static (string, string) SecretOf(V1EnvVar env) => (env.ValueFrom.SecretKeyRef.Name, env.ValueFrom.SecretKeyRef.Key);
 
     private static string Template(IReadOnlyList<k8s.IKubernetesObject<V1ObjectMeta>> plan) =>

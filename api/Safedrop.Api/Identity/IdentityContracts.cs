@@ -1,0 +1,29 @@
+namespace Safedrop.Api.Identity;
+
+public sealed record PinRequestBody(string? Email);
+
+public sealed record PinRequestAccepted(int ExpiresInSeconds);
+
+public sealed record PinVerifyBody(string? Email, string? Pin);
+
+/// <summary>The session token, shown once (also set as the <c>safedrop_session</c> cookie).</summary>
+public sealed record SignedInResponse(string Token, string Email, DateTimeOffset ExpiresAt);
+
+public sealed record MeResponse(string Email, bool Registered, bool Admin, string? Organization, IReadOnlyList<PermissionState> Permissions);
+
+public sealed record PermissionState(string Permission, bool Held, string Reason);
+
+public sealed record CreateApiKeyBody(string? Name);
+
+/// <summary>A new API key; <see cref="Secret"/> (the whole token) is shown this once.</summary>
+public sealed record CreatedApiKey(string Id, string Name, string Secret, DateTimeOffset CreatedAt);
+
+public sealed record ApiKeySummary(string Id, string Name, DateTimeOffset CreatedAt);
+
+public sealed record RegisterDeviceKeyBody(string? Name, string? PublicKey);
+
+public sealed record DeviceKeyResponse(string Id, string Name, string PublicKey, DateTimeOffset CreatedAt);
+
+public sealed record RecipientDeviceKeys(string Email, IReadOnlyList<RecipientDeviceKey> Keys);
+
+public sealed record RecipientDeviceKey(string Id, string PublicKey);
