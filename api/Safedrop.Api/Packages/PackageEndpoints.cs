@@ -51,8 +51,13 @@ public static class PackageEndpoints
         return outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Created($"/v1/packages/{outcome.Value!.PackageId}", outcome.Value);
     }
 
-    private static async Task<Ok<IReadOnlyList<PackageSummary>>> ListAsync(HttpContext context, PackageBoxes boxes, CancellationToken cancellationToken, PackageBox box = PackageBox.Received) =>
-        TypedResults.Ok(await boxes.ListAsync(box, Actor(context).Address, cancellationToken));
+    private static async Task<Results<Ok<IReadOnlyList<PackageSummary>>, ProblemHttpResult>> ListAsync(
+        HttpContext context, PackageBoxes boxes, CancellationToken cancellationToken, string? box = null)
+    {
+        if (!Enum.TryParse<PackageBox>(box ?? nameof(PackageBox.Received), ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen))
+            return new ApiProblem(400, ProblemTypes.BadRequest, "Unknown box", "box is sent or received.").ToResult();
+        return TypedResults.Ok(await boxes.ListAsync(chosen, Actor(context).Address, cancellationToken));
+    }
 
     private static async Task<Results<Ok<TransferUrls>, ProblemHttpResult>> UploadUrlsAsync(
         string packageId, UploadUrlsRequest request, HttpContext context, PackageUploads uploads, CancellationToken cancellationToken) =>

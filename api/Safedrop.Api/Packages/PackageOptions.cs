@@ -28,6 +28,7 @@ public sealed class PackageOptions
     /// <summary>An upload not completed within this time is removed.</summary>
     public TimeSpan PendingLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often expired packages and abandoned uploads are swept.</summary>
+    /// <summary>How often expired packages and abandoned uploads are swept (a timer's period is at most 49 days).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "40.00:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

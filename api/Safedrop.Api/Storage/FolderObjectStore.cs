@@ -82,8 +82,35 @@ public sealed class FolderObjectStore(string root, TimeProvider time) : IObjectS
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Task.CompletedTask;
+        }
+        RemoveEmptyFolders(Path.GetDirectoryName(path)!);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Object stores have no folders: one whose last object went away goes too, as it would from a listing.</summary>
+    private void RemoveEmptyFolders(string folder)
+    {
+        for (; folder.Length > root.Length && folder.StartsWith(root, StringComparison.Ordinal); folder = Path.GetDirectoryName(folder)!)
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(folder).Any()) return;
+                Directory.Delete(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A concurrent write into the folder wins; the folder simply stays.
+                return;
+            }
+        }
     }
 
     /// <summary>A folder is never reachable from outside: transfers stream through the API.</summary>
