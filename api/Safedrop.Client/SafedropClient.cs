@@ -98,9 +98,8 @@ public sealed partial class SafedropClient : IDisposable
         connection.SendAsync<Me>(HttpMethod.Get, "v1/me", null, cancellationToken);
 
     /// <summary>Complete, unexpired packages of a box, newest first.</summary>
-    /// <remarks>The API binds <c>box</c> to its enum by name and case (Sent, Received), so the name goes as it is.</remarks>
     public Task<IReadOnlyList<PackageSummary>> ListAsync(PackageBox box = PackageBox.Received, CancellationToken cancellationToken = default) =>
-        connection.SendAsync<IReadOnlyList<PackageSummary>>(HttpMethod.Get, "v1/packages?box=" + box, null, cancellationToken);
+        connection.SendAsync<IReadOnlyList<PackageSummary>>(HttpMethod.Get, "v1/packages?box=" + (box == PackageBox.Sent ? "sent" : "received"), null, cancellationToken);
 
     public void Dispose()
     {
