@@ -1,4 +1,3 @@
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using Safedrop.Api.Http;
 
@@ -10,16 +9,11 @@ public static class ApiReferenceExtensions
 
     public static IServiceCollection AddApiReference(this IServiceCollection services)
     {
-        services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(DocumentName, options =>
         {
-            document.Info = new OpenApiInfo
-            {
-                Title = "Safedrop API",
-                Version = DocumentName,
-                Description = "Secure file exchange. Errors are RFC 9457 problem details whose `type` starts with " + ProblemTypes.Prefix + ".",
-            };
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer<SafedropDocumentTransformer>();
+            options.AddOperationTransformer<AuthorizationOperationTransformer>();
+        });
         return services;
     }
 
