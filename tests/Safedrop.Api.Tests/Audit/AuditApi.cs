@@ -42,7 +42,7 @@ internal sealed class AuditApi : IAsyncDisposable
         var time = new FakeTimeProvider(AuditHarness.Start);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IObjectStore>(new FolderObjectStore(folder, time));
-        builder.Services.AddKeyedSingleton<IKeyValueCache>(CacheNames.Session, new MemoryKeyValueCache());
+        builder.Services.AddKeyedSingleton<IKeyValueCache>(CacheNames.Session, new MemoryKeyValueCache(TimeProvider.System));
         builder.Services.AddAuthentication(TestAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(options => options.AddPolicy(SafedropClaims.AdminPolicy, policy => policy.RequireClaim(SafedropClaims.Email, Admin)));

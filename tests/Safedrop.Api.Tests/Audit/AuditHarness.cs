@@ -20,7 +20,7 @@ internal sealed class AuditHarness : IAsyncDisposable
 
     public AuditHarness(IKeyValueCache? cache = null)
     {
-        Cache = cache ?? new MemoryKeyValueCache();
+        Cache = cache ?? new MemoryKeyValueCache(TimeProvider.System);
         Store = new AuditStore(NewObjectStore());
     }
 

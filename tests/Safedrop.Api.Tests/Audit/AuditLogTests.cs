@@ -2,7 +2,6 @@ using Safedrop.Api.Audit;
 using Safedrop.Api.Caches;
 using Safedrop.Api.Storage;
 using Safedrop.Testing;
-using StackExchange.Redis;
 
 namespace Safedrop.Api.Tests.Audit;
 
@@ -68,8 +67,8 @@ public sealed class AuditLogTests(RedisServer redis)
     [InlineData("redis")]
     public async Task Should_ProduceOneUnbrokenChain_When_TwoReplicasAppendConcurrently(string lockCache)
     {
-        await using var connection = lockCache == "redis" ? await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString) : null;
-        IKeyValueCache cache = connection is null ? new MemoryKeyValueCache() : new RedisLockCache(connection.GetDatabase());
+        await using var redisCache = lockCache == "redis" ? new RedisKeyValueCache(CacheNames.Session, redis.ConnectionString) : null;
+        IKeyValueCache cache = redisCache is null ? new MemoryKeyValueCache(TimeProvider.System) : redisCache;
         await using var harness = new AuditHarness(cache);
         var replicaA = await harness.StartLogAsync();
         var replicaB = await harness.StartLogAsync();
