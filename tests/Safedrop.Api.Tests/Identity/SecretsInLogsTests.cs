@@ -1,3 +1,4 @@
+using Safedrop.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;

@@ -81,6 +81,7 @@ public sealed class ClientEndToEndTests(S3Server s3)
         Assert.Contains(all, r => r.Method == HttpMethod.Put);
         KeycodeSearch.AssertAbsentFromRequests(link.Keycode!, all);
         await KeycodeSearch.AssertAbsentFromStorageAsync(link.Keycode!, api);
+        KeycodeSearch.AssertAbsentFromLogs(link.Keycode!, api);
     }
 
     [Fact]

@@ -37,6 +37,14 @@ internal static class KeycodeSearch
         }
     }
 
+    /// <summary>Every line the API logged, at every level.</summary>
+    public static void AssertAbsentFromLogs(Keycode keycode, ApiHost api)
+    {
+        var logged = Encoding.UTF8.GetBytes(api.Logs.Text);
+        Assert.NotEmpty(logged);
+        foreach (var spelling in Spellings(keycode)) Assert.False(logged.AsSpan().IndexOf(spelling) >= 0, "The keycode appears in the API's log.");
+    }
+
     /// <summary>Every file under the API's data folder and every object in its store.</summary>
     public static async Task AssertAbsentFromStorageAsync(Keycode keycode, ApiHost api)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Safedrop.Api.Mail;
 using Safedrop.Api.Storage;
 using Safedrop.Testing;
@@ -23,6 +24,9 @@ internal sealed partial class ApiHost(S3Server? s3 = null) : WebApplicationFacto
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "safedrop-client-tests", "data-" + Guid.NewGuid().ToString("N"));
 
     public bool Direct => s3 is not null;
+
+    /// <summary>Every log line the API wrote, at every level, to check that no secret reached a log.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public IObjectStore Store => Services.GetRequiredService<IObjectStore>();
 
@@ -53,6 +57,7 @@ internal sealed partial class ApiHost(S3Server? s3 = null) : WebApplicationFacto
         builder.UseSetting("Safedrop:Mode", "Local");
         builder.UseSetting("Safedrop:Local:Folder", tenantFolder);
         builder.UseSetting("Safedrop:Local:DataFolder", DataFolder);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             if (s3 is null) return;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Safedrop.Api.Tests.Fixtures;
+namespace Safedrop.Testing;
 
 /// <summary>Keeps every formatted log line (with its exception) of a host, to check what reached the logs.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
