@@ -1,0 +1,24 @@
+using Safedrop.Resources.Model;
+
+namespace Safedrop.Api.WriteBack;
+
+/// <summary>
+/// Changes the API makes to the tenant's custom resources (group membership, Dropzone settings, new
+/// Workspaces), written back where Git, kubectl and the console see them: in a cluster to the Kubernetes
+/// API (patches with resourceVersion preconditions under the API's own field manager), in local mode to
+/// the YAML files of the tenant folder (comments and other documents kept). The operator then compiles
+/// them like any other change, so the API enforces what the resources say, never a private copy.
+/// </summary>
+public interface IResourceWriter
+{
+    /// <summary>Creates a resource in the tenant's namespace; a resource of that kind and name existing already is a conflict.</summary>
+    Task CreateAsync<T>(T resource, CancellationToken cancellationToken) where T : class, ISafedropResource, new();
+
+    /// <summary>
+    /// Reads the resource, lets <paramref name="change"/> edit it, and writes it back. When someone else
+    /// wrote meanwhile (Git, kubectl, another replica), reads again and reapplies <paramref name="change"/>, so
+    /// neither side's change is lost. <paramref name="change"/> returns false when nothing needs writing.
+    /// Returns false when the resource does not exist.
+    /// </summary>
+    Task<bool> UpdateAsync<T>(string name, Func<T, bool> change, CancellationToken cancellationToken) where T : class, ISafedropResource, new();
+}
