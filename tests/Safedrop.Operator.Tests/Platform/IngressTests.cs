@@ -91,8 +91,8 @@ public class IngressTests
         var api = plan.Get<V1Ingress>("safedrop-acme-api");
         var minio = plan.Get<V1Ingress>("safedrop-acme-minio");
         Assert.Equal(["nginx", "nginx"], new[] { api.Spec.IngressClassName, minio.Spec.IngressClassName });
-        Assert.Equal((["files.acme.example"], "files-tls"), (Assert.Single(api.Spec.Tls).Hosts, api.Spec.Tls[0].SecretName));
-        Assert.Equal((["s3.files.acme.example"], "s3-tls"), (Assert.Single(minio.Spec.Tls).Hosts, minio.Spec.Tls[0].SecretName));
+        Assert.Equal(("files.acme.example", "files-tls"), (Assert.Single(Assert.Single(api.Spec.Tls).Hosts), api.Spec.Tls[0].SecretName));
+        Assert.Equal(("s3.files.acme.example", "s3-tls"), (Assert.Single(Assert.Single(minio.Spec.Tls).Hosts), minio.Spec.Tls[0].SecretName));
     }
 
     [Fact]
