@@ -34,7 +34,7 @@ public sealed class IngressSpec
     [Description("Create the Ingresses. Set false when something else routes the public hosts to the Services (a Gateway API route or an Ingress of your own)."), Default(true)]
     public bool Enabled { get; set; } = true;
 
-    [Description("IngressClass that serves the Ingresses; the cluster's default IngressClass when omitted."), Length(1, 253), Pattern(Patterns.DnsSubdomain)]
+    [Description("IngressClass that serves the Ingresses; the cluster's default IngressClass when omitted. A controller that caps request bodies (ingress-nginx: 1m by default) must admit the encrypted parts of 4 MiB and a little more: configure that in the controller."), Length(1, 253), Pattern(Patterns.DnsSubdomain)]
     public string? ClassName { get; set; }
 
     [Description("Secret (type kubernetes.io/tls) with the certificate for the host of api.publicUrl, for example one cert-manager keeps. When omitted the Ingress declares no TLS and the controller's default certificate answers https."), Length(1, 253), Pattern(Patterns.DnsSubdomain)]
