@@ -37,6 +37,7 @@ public sealed class OperatorCaches
         Add(new CustomObjectSource<V1Deployment>(client, ManagedChildren), time, logging, options);
         Add(new CustomObjectSource<V1PodDisruptionBudget>(client, ManagedChildren), time, logging, options);
         Add(new CustomObjectSource<V1NetworkPolicy>(client, ManagedChildren), time, logging, options);
+        Add(new CustomObjectSource<V1Ingress>(client, ManagedChildren), time, logging, options);
     }
 
     /// <summary>(namespace, whether an Organization changed — which can change other tenants' domain claims).</summary>

@@ -23,6 +23,7 @@ public static class ApiEnvironment
     public const string PinCacheConnectionString = "Safedrop__PinCache__ConnectionString";
     public const string SessionCacheConnectionString = "Safedrop__SessionCache__ConnectionString";
     public const string KeyEncryptionKey = "Safedrop__KeyEncryption__Key";
+    public const string PreviousKeyEncryptionKeys = "Safedrop__KeyEncryption__PreviousKeys";
     public const string MailHost = "Safedrop__Mail__Host";
     public const string MailPort = "Safedrop__Mail__Port";
     public const string MailFrom = "Safedrop__Mail__From";
@@ -53,6 +54,8 @@ public static class ApiEnvironment
             EnvVars.FromSecret(PinCacheConnectionString, context.PinCache.ConnectionSecret, RedisCacheBuilder.ConnectionStringKey),
             EnvVars.FromSecret(SessionCacheConnectionString, context.SessionCache.ConnectionSecret, RedisCacheBuilder.ConnectionStringKey),
             EnvVars.FromSecret(KeyEncryptionKey, context.KeyEncryptionKeySecret, KeyEncryptionKeyBuilder.Key),
+            // Present only while a rotation is under way (docs/operations/key-rotation.md).
+            EnvVars.FromSecret(PreviousKeyEncryptionKeys, context.KeyEncryptionKeySecret, KeyEncryptionKeyBuilder.PreviousKey, optional: true),
         ];
         if (storage.PublicEndpoint is { } publicEndpoint)
             env.Add(EnvVars.Literal(StoragePublicEndpoint, publicEndpoint));

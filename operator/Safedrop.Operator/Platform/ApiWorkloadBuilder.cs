@@ -22,7 +22,8 @@ public static class ApiWorkloadBuilder
 
     public static IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(PlatformContext context)
     {
-        yield return Deployment(context);
+        if (ApiBlocker.Of(context.Spec) is null)
+            yield return Deployment(context);
         yield return Service(context);
         if (context.Spec.Api.Replicas > 1)
             yield return DisruptionBudget(context);

@@ -7,9 +7,10 @@ public static class EnvVars
 {
     public static V1EnvVar Literal(string name, string value) => new() { Name = name, Value = value };
 
-    public static V1EnvVar FromSecret(string name, string secret, string key) => new()
+    /// <param name="optional">The pod starts without the variable when the key (or the Secret) is missing.</param>
+    public static V1EnvVar FromSecret(string name, string secret, string key, bool optional = false) => new()
     {
         Name = name,
-        ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secret, Key = key } },
+        ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secret, Key = key, Optional = optional ? true : null } },
     };
 }

@@ -3,10 +3,18 @@ using k8s.Models;
 
 namespace Safedrop.Operator.Platform;
 
-/// <summary>The Secret holding the key-encryption key, generated when the Organization names none.</summary>
+/// <summary>
+/// The Secret holding the key-encryption key, generated when the Organization names none. Only
+/// <see cref="Key"/> is ever declared, with its existing value kept: an admin rotating the key edits
+/// <see cref="Key"/> and adds <see cref="PreviousKey"/>, and a reconcile leaves both as they are
+/// (server-side apply never touches a key it does not declare).
+/// </summary>
 public static class KeyEncryptionKeyBuilder
 {
     public const string Key = "kek";
+
+    /// <summary>Optional: the key (or comma-separated keys) being rotated away from, still accepted for unwrapping.</summary>
+    public const string PreviousKey = "kek-previous";
 
     /// <summary>Annotation telling the reconciler never to delete this Secret when it leaves the plan.</summary>
     public const string NeverPruneAnnotation = "safedrop.io/prune";

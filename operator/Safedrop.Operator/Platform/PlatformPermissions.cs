@@ -18,6 +18,7 @@ public static class PlatformPermissions
         ("", "services"),
         ("apps", "deployments"),
         ("apps", "statefulsets"),
+        ("networking.k8s.io", "ingresses"),
         ("networking.k8s.io", "networkpolicies"),
         ("policy", "poddisruptionbudgets"),
         ("rbac.authorization.k8s.io", "rolebindings"),

@@ -25,6 +25,7 @@ public static class PlatformPlan
         typeof(V1Deployment),
         typeof(V1PodDisruptionBudget),
         typeof(V1NetworkPolicy),
+        typeof(V1Ingress),
     ];
 
     public static IReadOnlyList<Type> ApplyOrder => KindOrder;
@@ -44,7 +45,18 @@ public static class PlatformPlan
             .. RedisCacheBuilder.Build(context, context.SessionCache),
             .. ApiWorkloadBuilder.Build(context),
             .. NetworkPolicyBuilder.Build(context),
+            .. IngressBuilder.Build(context),
         ];
         return [.. objects.OrderBy(o => Array.IndexOf(KindOrder, o.GetType()))];
+    }
+
+    /// <summary>
+    /// Children left out of the plan but not to be deleted either: the API Deployment while an
+    /// <see cref="ApiBlocker"/> holds it back, so a running API keeps running as it is.
+    /// </summary>
+    public static IReadOnlyList<(Type Kind, string Name)> HeldBack(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ApiBlocker.Of(context.Spec) is null ? [] : [(typeof(V1Deployment), context.Names.Api)];
     }
 }

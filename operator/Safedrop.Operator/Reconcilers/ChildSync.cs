@@ -11,7 +11,8 @@ namespace Safedrop.Operator.Reconcilers;
 
 /// <summary>
 /// Makes an Organization's children match the platform plan: applies what differs from the cache
-/// (so an unchanged tenant costs no write), and deletes children the plan no longer contains.
+/// (so an unchanged tenant costs no write), and deletes children the plan no longer contains,
+/// except those it holds back (left as they are).
 /// </summary>
 internal sealed class ChildSync(KubeWriter writer, PlatformImages images)
 {
@@ -20,7 +21,8 @@ internal sealed class ChildSync(KubeWriter writer, PlatformImages images)
     {
         var names = new PlatformNames(organization.Metadata.Name);
         var @namespace = organization.Metadata.NamespaceProperty;
-        var desired = PlatformPlan.Build(organization, config, Inputs(caches, @namespace, names));
+        var context = PlatformContext.From(organization, config, Inputs(caches, @namespace, names));
+        var desired = PlatformPlan.Build(context);
         var writes = 0;
         foreach (var child in desired)
         {
@@ -31,7 +33,7 @@ internal sealed class ChildSync(KubeWriter writer, PlatformImages images)
             writes++;
         }
 
-        var wanted = desired.Select(d => (d.GetType(), d.Metadata.Name)).ToHashSet();
+        var wanted = desired.Select(d => (d.GetType(), d.Metadata.Name)).Concat(PlatformPlan.HeldBack(context)).ToHashSet();
         foreach (var stale in caches.Children(@namespace).Where(c => IsOurs(c, names) && !wanted.Contains((c.GetType(), c.Metadata.Name))).ToList())
         {
             await writer.DeleteAsync(stale, cancellationToken);

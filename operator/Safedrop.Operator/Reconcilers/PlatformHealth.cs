@@ -6,7 +6,7 @@ using Safedrop.Resources.Model;
 
 namespace Safedrop.Operator.Reconcilers;
 
-/// <summary>Whether an Organization's workloads are up, from the cached Deployments and StatefulSet.</summary>
+/// <summary>Whether an Organization's workloads are up, from the cached Deployments and StatefulSet, or what keeps the API from running.</summary>
 internal sealed record PlatformHealth(bool Running, string Reason, string Message, string? ApiEndpoint)
 {
     public static readonly PlatformHealth NotStarted = new(false, "PlatformNotStarted",
@@ -17,6 +17,10 @@ internal sealed record PlatformHealth(bool Running, string Reason, string Messag
         var names = new PlatformNames(organization.Metadata.Name);
         var @namespace = organization.Metadata.NamespaceProperty;
         var platform = config.Organization?.Platform ?? organization.Spec.Platform;
+        var endpoint = platform.Api.PublicUrl ?? $"http://{names.Api}.{@namespace}.svc";
+        if (ApiBlocker.Of(platform) is { } blocker)
+            return new PlatformHealth(false, blocker.Reason, blocker.Message, endpoint);
+
         var waiting = new List<string>();
 
         Check(caches.Of<V1Deployment>().Get(new(@namespace, names.Api)), names.Api, d => (d.Status?.ReadyReplicas, d.Spec?.Replicas), waiting);
@@ -27,7 +31,6 @@ internal sealed record PlatformHealth(bool Running, string Reason, string Messag
         if (platform.SessionCache.External is null)
             Check(caches.Of<V1Deployment>().Get(new(@namespace, names.SessionCache)), names.SessionCache, d => (d.Status?.ReadyReplicas, d.Spec?.Replicas), waiting);
 
-        var endpoint = platform.Api.PublicUrl ?? $"http://{names.Api}.{@namespace}.svc";
         return waiting.Count == 0
             ? new PlatformHealth(true, "Running", "The API, storage and caches are running.", endpoint)
             : new PlatformHealth(false, "Progressing", "Waiting for " + string.Join(", ", waiting) + ".", endpoint);

@@ -18,11 +18,30 @@ public sealed class PlatformSpec
     [Description("Redis cache holding sessions.")]
     public CacheSpec SessionCache { get; set; } = new();
 
-    [Description("SMTP relay the API sends PIN codes and notifications through. Required for sign-in in a cluster.")]
+    [Description("SMTP relay the API sends PIN codes and notifications through. Required in a cluster: until it is declared the operator does not deploy the API and reports PlatformReady=False (reason MailRelayMissing).")]
     public MailSpec? Mail { get; set; }
 
-    [Description("Secret holding the key-encryption key (key 'kek', 32 random bytes, base64) that wraps the data keys of server-readable data. The operator generates it when absent.")]
+    [Description("Secret holding the key-encryption key (key 'kek', 32 random bytes, base64) that wraps the data keys of server-readable data. The operator generates it (Secret safedrop-<organization>-kek) when absent. To rotate, in either Secret: put the new key in 'kek' and the old one in 'kek-previous' (several old keys may be listed, separated by commas), restart the API so it rewraps every kept key, and remove 'kek-previous' once a rewrap reports nothing left (docs/operations/key-rotation.md).")]
     public SecretReference? KeyEncryptionKeySecretRef { get; set; }
+
+    [Description("How the public URLs (api.publicUrl, storage.managed.publicEndpoint) are exposed: the operator creates one networking.k8s.io/v1 Ingress per public host.")]
+    public IngressSpec Ingress { get; set; } = new();
+}
+
+[Description("The Ingresses of the public URLs. Each routes every path of its URL's host to a Service: api.publicUrl to the API, storage.managed.publicEndpoint to MinIO's S3 port.")]
+public sealed class IngressSpec
+{
+    [Description("Create the Ingresses. Set false when something else routes the public hosts to the Services (a Gateway API route or an Ingress of your own)."), Default(true)]
+    public bool Enabled { get; set; } = true;
+
+    [Description("IngressClass that serves the Ingresses; the cluster's default IngressClass when omitted. A controller that caps request bodies (ingress-nginx: 1m by default) must admit the encrypted parts of 4 MiB and a little more: configure that in the controller."), Length(1, 253), Pattern(Patterns.DnsSubdomain)]
+    public string? ClassName { get; set; }
+
+    [Description("Secret (type kubernetes.io/tls) with the certificate for the host of api.publicUrl, for example one cert-manager keeps. When omitted the Ingress declares no TLS and the controller's default certificate answers https."), Length(1, 253), Pattern(Patterns.DnsSubdomain)]
+    public string? ApiTlsSecretName { get; set; }
+
+    [Description("Secret (type kubernetes.io/tls) with the certificate for the host of storage.managed.publicEndpoint. When omitted the Ingress declares no TLS and the controller's default certificate answers https."), Length(1, 253), Pattern(Patterns.DnsSubdomain)]
+    public string? StorageTlsSecretName { get; set; }
 }
 
 [Description("The API Deployment.")]
@@ -38,7 +57,7 @@ public sealed class ApiSpec
     [Description("Compute resources of each API pod.")]
     public ComputeResources? Resources { get; set; }
 
-    [Description("Public URL users reach the portal and API at, used in e-mails and secure links."), Format("uri"), Pattern("^https?://")]
+    [Description("Public URL users reach the portal and API at, used in e-mails and secure links. The operator routes its host to the API through an Ingress (see ingress); the API is served from the root of that host."), Format("uri"), Pattern("^https?://")]
     public string? PublicUrl { get; set; }
 }
 
@@ -85,7 +104,7 @@ public sealed class ManagedStorageSpec
     [Description("StorageClass of the volumes; the cluster default when omitted."), Length(1, 253)]
     public string? StorageClassName { get; set; }
 
-    [Description("Public S3 endpoint browsers and clients use for direct transfers (presigned URLs). When omitted, transfers stream through the API."), Format("uri"), Pattern("^https?://")]
+    [Description("Public S3 endpoint browsers and clients use for direct transfers (presigned URLs). The operator routes its host to MinIO's S3 port through an Ingress (see ingress), lets MinIO accept traffic from outside the namespace and allows api.publicUrl's origin in MinIO's CORS. When omitted, transfers stream through the API."), Format("uri"), Pattern("^https?://")]
     public string? PublicEndpoint { get; set; }
 
     [Description("Compute resources of each MinIO pod.")]

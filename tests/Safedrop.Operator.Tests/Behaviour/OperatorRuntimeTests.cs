@@ -142,9 +142,15 @@ public sealed class OperatorRuntimeTests() : KubeClusterTest("runtime")
         var mark = Cluster.Fake.Requests.Mark();
         await using var op = await OperatorUnderTest.StartAsync(restricted);
 
-        await Cluster.Client.CreateAsync(AnOrganization(@namespace: Namespace));
+        // Every kind of child: the API (it needs a mail relay) and the Ingresses of both public hosts too.
+        await Cluster.Client.CreateAsync(AnOrganization(@namespace: Namespace, configure: spec =>
+        {
+            Platform.Platforms.Everything(spec);
+            Platform.Platforms.MailRelay(spec);
+        }));
         await Cluster.Client.CreateAsync(ADropzone("support").InNamespace(Namespace));
         await op.ReconcileAsync(Cluster, Namespace);
+        Assert.Equal(2, (await Cluster.Client.NetworkingV1.ListNamespacedIngressAsync(Namespace, cancellationToken: Ct)).Items.Count);
         await Cluster.Client.DeleteAsync<Organization>(Namespace, "acme");
         await op.ReconcileAsync(Cluster, Namespace);
 

@@ -92,6 +92,7 @@ internal sealed class OperatorUnderTest : IAsyncDisposable
         Add((await client.AppsV1.ListNamespacedDeploymentAsync(@namespace, labelSelector: managed, cancellationToken: ct)).Items);
         Add((await client.PolicyV1.ListNamespacedPodDisruptionBudgetAsync(@namespace, labelSelector: managed, cancellationToken: ct)).Items);
         Add((await client.NetworkingV1.ListNamespacedNetworkPolicyAsync(@namespace, labelSelector: managed, cancellationToken: ct)).Items);
+        Add((await client.NetworkingV1.ListNamespacedIngressAsync(@namespace, labelSelector: managed, cancellationToken: ct)).Items);
         return result;
     }
 

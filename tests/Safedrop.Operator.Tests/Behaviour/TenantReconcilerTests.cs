@@ -28,7 +28,12 @@ public sealed class TenantReconcilerTests() : KubeClusterTest("tenant")
         await base.DisposeAsync();
     }
 
-    private Organization Acme(Action<OrganizationSpec>? configure = null) => AnOrganization(@namespace: Namespace, configure: configure);
+    /// <summary>The acme Organization with the mail relay a cluster needs, then <paramref name="configure"/>.</summary>
+    private Organization Acme(Action<OrganizationSpec>? configure = null) => AnOrganization(@namespace: Namespace, configure: spec =>
+    {
+        Platform.Platforms.MailRelay(spec);
+        configure?.Invoke(spec);
+    });
 
     private static PlatformNames Names => new("acme");
 
@@ -150,6 +155,102 @@ public sealed class TenantReconcilerTests() : KubeClusterTest("tenant")
         Assert.True(kek.Metadata.OwnerReferences is null or { Count: 0 });
         var minio = await Cluster.Client.AppsV1.ReadNamespacedStatefulSetAsync(Names.Minio, Namespace, cancellationToken: Ct);
         Assert.Equal("Retain", minio.Spec.PersistentVolumeClaimRetentionPolicy.WhenDeleted);
+    }
+
+    [Fact]
+    public async Task Should_ExposeThePublicHostsThroughIngresses_When_APublicUrlAndEndpointAreDeclared()
+    {
+        var org = await Cluster.Client.CreateAsync(Acme(spec =>
+        {
+            spec.Platform.Api.PublicUrl = "https://files.acme.example";
+            spec.Platform.Storage.Managed = new ManagedStorageSpec { PublicEndpoint = "https://s3.files.acme.example" };
+            spec.Platform.Ingress = new IngressSpec { ClassName = "nginx", StorageTlsSecretName = "s3-tls" };
+        }));
+
+        await op.ReconcileAsync(Cluster, Namespace);
+
+        var minio = await Cluster.Client.NetworkingV1.ReadNamespacedIngressAsync(Names.Minio, Namespace, cancellationToken: Ct);
+        var rule = minio.Spec.Rules.Single();
+        Assert.Equal(("s3.files.acme.example", Names.Minio, "s3"), (rule.Host, rule.Http.Paths.Single().Backend.Service.Name, rule.Http.Paths.Single().Backend.Service.Port.Name));
+        Assert.Equal(("nginx", "s3-tls"), (minio.Spec.IngressClassName, minio.Spec.Tls.Single().SecretName));
+        Assert.Equal(org.Metadata.Uid, minio.Metadata.OwnerReferences.Single().Uid);
+        var api = await Cluster.Client.NetworkingV1.ReadNamespacedIngressAsync(Names.Api, Namespace, cancellationToken: Ct);
+        Assert.Equal(("files.acme.example", Names.Api), (api.Spec.Rules.Single().Host, api.Spec.Rules.Single().Http.Paths.Single().Backend.Service.Name));
+        Assert.Equal(0, await op.ReconcileAsync(Cluster, Namespace));
+    }
+
+    [Fact]
+    public async Task Should_RemoveTheIngresses_When_ThePublicUrlsAreDropped()
+    {
+        await Cluster.Client.CreateAsync(Acme(spec => spec.Platform.Api.PublicUrl = "https://files.acme.example"));
+        await op.ReconcileAsync(Cluster, Namespace);
+        Assert.Single((await Cluster.Client.NetworkingV1.ListNamespacedIngressAsync(Namespace, cancellationToken: Ct)).Items);
+
+        await Cluster.Client.MergePatchAsync<Organization>(Namespace, "acme", System.Text.Json.Nodes.JsonNode.Parse("""{ "spec": { "platform": { "api": { "publicUrl": null } } } }""")!);
+        await op.ReconcileAsync(Cluster, Namespace);
+
+        Assert.Empty((await Cluster.Client.NetworkingV1.ListNamespacedIngressAsync(Namespace, cancellationToken: Ct)).Items);
+    }
+
+    [Fact]
+    public async Task Should_KeepAnAdminsRotatedKeys_When_Reconciling()
+    {
+        await Cluster.Client.CreateAsync(Acme());
+        await op.ReconcileAsync(Cluster, Namespace);
+        var generated = await Cluster.Client.CoreV1.ReadNamespacedSecretAsync(Names.KeyEncryptionKey, Namespace, cancellationToken: Ct);
+        var old = generated.Data["kek"];
+        var rotated = System.Text.Encoding.UTF8.GetBytes(Convert.ToBase64String(Enumerable.Repeat((byte)42, 32).ToArray()));
+
+        // As `kubectl edit secret` would: the new key in kek, the old one in kek-previous.
+        await Cluster.Client.CoreV1.PatchNamespacedSecretAsync(
+            new V1Patch(new { data = new Dictionary<string, byte[]> { ["kek"] = rotated, ["kek-previous"] = old } }, V1Patch.PatchType.MergePatch),
+            Names.KeyEncryptionKey, Namespace, fieldManager: "kubectl-edit", cancellationToken: Ct);
+        await op.ReconcileAsync(Cluster, Namespace);
+        await op.ReconcileAsync(Cluster, Namespace);
+
+        var secret = await Cluster.Client.CoreV1.ReadNamespacedSecretAsync(Names.KeyEncryptionKey, Namespace, cancellationToken: Ct);
+        Assert.Equal(rotated, secret.Data["kek"]);
+        Assert.Equal(old, secret.Data["kek-previous"]);
+        var api = await Cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct);
+        var previous = api.Spec.Template.Spec.Containers.Single().Env.Single(e => e.Name == ApiEnvironment.PreviousKeyEncryptionKeys).ValueFrom.SecretKeyRef;
+        Assert.Equal((Names.KeyEncryptionKey, "kek-previous", true), (previous.Name, previous.Key, previous.Optional));
+    }
+
+    [Fact]
+    public async Task Should_HoldBackTheApi_And_SayWhatToAdd_When_NoMailRelayIsDeclared()
+    {
+        await Cluster.Client.CreateAsync(AnOrganization(@namespace: Namespace));
+
+        await op.ReconcileAsync(Cluster, Namespace);
+
+        var org = (await Cluster.Client.FindAsync<Organization>(Namespace, "acme"))!;
+        var platformReady = org.Condition(ConditionTypes.PlatformReady)!;
+        Assert.Equal((ConditionStatus.False, ApiBlocker.MailRelayMissing), (platformReady.Status, platformReady.Reason));
+        Assert.Contains("spec.platform.mail", platformReady.Message, StringComparison.Ordinal);
+        Assert.Equal((ConditionStatus.False, "PlatformNotReady"), (org.Condition(ConditionTypes.Ready)!.Status, org.Condition(ConditionTypes.Ready)!.Reason));
+        Assert.DoesNotContain((await Cluster.Client.AppsV1.ListNamespacedDeploymentAsync(Namespace, cancellationToken: Ct)).Items, d => d.Metadata.Name == Names.Api);
+        Assert.NotNull(await Cluster.Client.AppsV1.ReadNamespacedStatefulSetAsync(Names.Minio, Namespace, cancellationToken: Ct));
+
+        await Cluster.Client.MergePatchAsync<Organization>(Namespace, "acme", new { spec = new { platform = new { mail = new { host = "smtp.acme.example", from = "no-reply@acme.example" } } } });
+        await op.ReconcileAsync(Cluster, Namespace);
+
+        Assert.NotNull(await Cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct));
+        Assert.Equal("Progressing", (await Cluster.Client.FindAsync<Organization>(Namespace, "acme"))!.Condition(ConditionTypes.PlatformReady)!.Reason);
+    }
+
+    [Fact]
+    public async Task Should_LeaveARunningApiAsItIs_When_ItsMailRelayIsRemoved()
+    {
+        await Cluster.Client.CreateAsync(Acme());
+        await op.ReconcileAsync(Cluster, Namespace);
+        var before = await Cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct);
+
+        await Cluster.Client.MergePatchAsync<Organization>(Namespace, "acme", System.Text.Json.Nodes.JsonNode.Parse("""{ "spec": { "platform": { "mail": null } } }""")!);
+        await op.ReconcileAsync(Cluster, Namespace);
+
+        var after = await Cluster.Client.AppsV1.ReadNamespacedDeploymentAsync(Names.Api, Namespace, cancellationToken: Ct);
+        Assert.Equal(before.Metadata.ResourceVersion, after.Metadata.ResourceVersion);
+        Assert.Equal(ApiBlocker.MailRelayMissing, (await Cluster.Client.FindAsync<Organization>(Namespace, "acme"))!.Condition(ConditionTypes.PlatformReady)!.Reason);
     }
 
     private const string DataRetentionFinalizer = "safedrop.io/data-retention";

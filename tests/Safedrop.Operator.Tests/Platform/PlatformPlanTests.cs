@@ -180,6 +180,31 @@ public partial class PlatformPlanTests
     {
         Assert.All(Full.Concat(Plan(ExternalEverything)), o => Assert.Contains(o.GetType(), PlatformPlan.ApplyOrder));
     }
+
+    [Fact]
+    public void Should_HoldBackOnlyTheApiDeployment_When_NoMailRelayIsDeclared()
+    {
+        var organization = AnOrganization(spec => spec.Platform.Mail = null);
+        var context = PlatformContext.From(organization, Compile(organization), Inputs);
+
+        var plan = PlatformPlan.Build(context);
+
+        Assert.False(plan.Has<V1Deployment>("safedrop-acme-api"));
+        Assert.Equal([(typeof(V1Deployment), "safedrop-acme-api")], PlatformPlan.HeldBack(context));
+        Assert.True(plan.Has<V1StatefulSet>("safedrop-acme-minio"));
+        Assert.True(plan.Has<V1Deployment>("safedrop-acme-pin-cache"));
+        Assert.Equal(ApiBlocker.MailRelayMissing, ApiBlocker.Of(context.Spec)?.Reason);
+        Assert.Contains("spec.platform.mail", ApiBlocker.Of(context.Spec)!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_HoldNothingBack_When_AMailRelayIsDeclared()
+    {
+        var organization = AnOrganization();
+
+        Assert.Empty(PlatformPlan.HeldBack(PlatformContext.From(organization, Compile(organization), Inputs)));
+        Assert.True(Plan(organization).Has<V1Deployment>("safedrop-acme-api"));
+    }
 }
 
 internal static class PartitionExtensions

@@ -20,9 +20,14 @@ internal static class Platforms
         RedisImage = "docker.io/library/redis:7.4",
     };
 
+    /// <summary>An Enterprise Organization with the mail relay a cluster needs (see <see cref="MailRelay"/>), then <paramref name="configure"/>.</summary>
     public static Organization AnOrganization(Action<OrganizationSpec>? configure = null, string name = "acme")
     {
-        var organization = TenantBuilder.AnOrganization(Resources.Model.Plan.Enterprise, configure, name);
+        var organization = TenantBuilder.AnOrganization(Resources.Model.Plan.Enterprise, spec =>
+        {
+            MailRelay(spec);
+            configure?.Invoke(spec);
+        }, name);
         organization.Metadata.Uid = Uid;
         return organization;
     }
@@ -35,6 +40,10 @@ internal static class Platforms
 
     public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Plan(Organization organization, PlatformInputs? inputs = null, params ISafedropResource[] others) =>
         PlatformPlan.Build(organization, Compile(organization, others), inputs ?? Inputs);
+
+    /// <summary>The SMTP relay the API cannot start without in a cluster.</summary>
+    public static void MailRelay(OrganizationSpec spec) =>
+        spec.Platform.Mail = new MailSpec { Host = "smtp.acme.example", From = "no-reply@acme.example" };
 
     /// <summary>Everything optional switched on: distributed MinIO with a public endpoint, managed caches, a public URL, several API replicas.</summary>
     public static void Everything(OrganizationSpec spec)

@@ -21,6 +21,7 @@ internal static class BuiltInResources
         Cluster("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole"),
         Cluster("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding"),
         Namespaced("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy") with { HasGeneration = true, ShortNames = ["netpol"] },
+        Namespaced("networking.k8s.io", "v1", "ingresses", "Ingress") with { HasStatus = true, HasGeneration = true, ShortNames = ["ing"] },
         Namespaced("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget") with { HasStatus = true, HasGeneration = true, ShortNames = ["pdb"] },
         Namespaced("coordination.k8s.io", "v1", "leases", "Lease"),
         Cluster("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition")
