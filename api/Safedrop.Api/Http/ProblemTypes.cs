@@ -67,6 +67,37 @@ public static class ProblemTypes
     /// <summary>The mail relay did not take the mail right now.</summary>
     public const string MailUnavailable = Prefix + "mail-unavailable";
 
+    // Workspace sharing and web links (SPEC §3)
+    public const string ShareInvalid = Prefix + "share-invalid";
+    /// <summary>External collaborators can be given at most Modify.</summary>
+    public const string ExternalRoleTooHigh = Prefix + "external-role-too-high";
+    /// <summary>External sharing (shares with external addresses and web links) is off for the Workspace or the Organization.</summary>
+    public const string ExternalSharingOff = Prefix + "external-sharing-off";
+    /// <summary>The address belongs to another Organization on the platform: no share; the problem offers a web link instead.</summary>
+    public const string CrossOrganizationAddress = Prefix + "cross-organization-address";
+    /// <summary>External collaborators never share or create web links, not even for what they uploaded.</summary>
+    public const string ExternalCannotShare = Prefix + "external-cannot-share";
+    /// <summary>Sharing and web links need the CoOwner role (or ownership) in the Workspace.</summary>
+    public const string ShareRoleMissing = Prefix + "share-role-missing";
+    public const string ShareNotFound = Prefix + "share-not-found";
+    /// <summary>The collaborator is declared in the Workspace's YAML: change it there, not through the API.</summary>
+    public const string ShareDeclaredInYaml = Prefix + "share-declared-in-yaml";
+    /// <summary>The share is not in the state the operation needs (e.g. reinvite while awaiting approval).</summary>
+    public const string ShareStateConflict = Prefix + "share-state-conflict";
+    /// <summary>An invitation was sent recently; Retry-After says when the next one may go.</summary>
+    public const string ReinviteTooSoon = Prefix + "reinvite-too-soon";
+    public const string WebLinkInvalid = Prefix + "web-link-invalid";
+    /// <summary>No such web link, or the token's secret does not match (the two are not told apart).</summary>
+    public const string WebLinkNotFound = Prefix + "web-link-not-found";
+    /// <summary>410: the web link's expiry passed.</summary>
+    public const string WebLinkExpired = Prefix + "web-link-expired";
+    /// <summary>403: a CoOwner revoked the web link.</summary>
+    public const string WebLinkRevoked = Prefix + "web-link-revoked";
+    /// <summary>The web link's permission or folder does not cover the request (upload through ViewAndDownload, a path outside its folder).</summary>
+    public const string WebLinkNotAllowed = Prefix + "web-link-not-allowed";
+    /// <summary>501: reading and uploading files through web links is not wired to Workspace files in this build yet.</summary>
+    public const string WebLinkFilesUnavailable = Prefix + "web-link-files-unavailable";
+
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch
     {
