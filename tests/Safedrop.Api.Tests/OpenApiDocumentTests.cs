@@ -21,7 +21,8 @@ public sealed class OpenApiDocumentTests
 
         var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Path: e.RoutePattern.RawText!.TrimEnd('/'), Method: m.ToLowerInvariant())))
+            // The document writes a catch-all route parameter {*path} as {path}.
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Path: e.RoutePattern.RawText!.TrimEnd('/').Replace("{*", "{", StringComparison.Ordinal), Method: m.ToLowerInvariant())))
             // The streaming transfer URLs are signed capabilities handed out by other operations, not an API to call.
             .Where(e => !e.Path.StartsWith("/v1/transfer/", StringComparison.Ordinal))
             .ToList();
