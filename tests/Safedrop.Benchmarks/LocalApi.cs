@@ -26,6 +26,8 @@ internal sealed partial class LocalApi : IAsyncDisposable
           plan: Enterprise
           domains:
             - bench.example
+          admins:
+            - admin@bench.example
         ---
         apiVersion: safedrop.io/v1alpha1
         kind: Dropzone
@@ -144,11 +146,18 @@ internal sealed partial class LocalApi : IAsyncDisposable
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
-    /// <summary>Counts requests by whether their path starts with /v1/transfer; cookies off, so clients share it safely.</summary>
+    /// <summary>
+    /// Counts requests by whether their path starts with /v1/transfer, and times package completions (the API checks
+    /// every stored part then); cookies off, so clients share it safely.
+    /// </summary>
     internal sealed class RequestCounter() : DelegatingHandler(new SocketsHttpHandler { UseCookies = false })
     {
         private long transfers;
         private long total;
+        private long completionTicks;
+
+        /// <summary>Time spent in POST /v1/packages/{id}/complete, summed.</summary>
+        public TimeSpan Completions => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref completionTicks));
 
         public long Transfers => Interlocked.Read(ref transfers);
 
@@ -157,8 +166,22 @@ internal sealed partial class LocalApi : IAsyncDisposable
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref total);
-            if (request.RequestUri!.AbsolutePath.StartsWith("/v1/transfer/", StringComparison.Ordinal)) Interlocked.Increment(ref transfers);
-            return base.SendAsync(request, cancellationToken);
+            var path = request.RequestUri!.AbsolutePath;
+            if (path.StartsWith("/v1/transfer/", StringComparison.Ordinal)) Interlocked.Increment(ref transfers);
+            return path.EndsWith("/complete", StringComparison.Ordinal) ? TimedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+        }
+
+        private async Task<HttpResponseMessage> TimedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Add(ref completionTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            }
         }
     }
 
