@@ -22,7 +22,6 @@ public sealed class PackageUploads(
     TimeProvider time)
 {
     private const int MaxPartsPerRequest = 1000;
-    private const int PartChecksInFlight = 16;
 
     public async Task<Outcome<TransferUrls>> UploadUrlsAsync(string packageId, UploadUrlsRequest request, PackageActor sender, CancellationToken cancellationToken)
     {
@@ -99,20 +98,16 @@ public sealed class PackageUploads(
 
     private async Task<List<object>> FindFaultyPartsAsync(PackageRecord package, CancellationToken cancellationToken)
     {
-        // One stat per part, several at once: checked one after another, a 1 GiB file's 256 round trips to the store
-        // took about as long as uploading it (the transfer benchmark's "POST .../complete" figure).
-        var parts = package.Files.SelectMany(file => Enumerable.Range(0, checked((int)file.PartCount)).Select(part => (File: file, Part: (long)part))).ToList();
-        var stored = new ObjectInfo?[parts.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = PartChecksInFlight, CancellationToken = cancellationToken },
-            async (i, token) => stored[i] = await packages.StatPartAsync(package.Id, parts[i].File.FileId, parts[i].Part, token));
-
         var faults = new List<object>();
-        for (var i = 0; i < parts.Count; i++)
+        foreach (var file in package.Files)
         {
-            var (file, part) = parts[i];
-            var expected = EncryptionFormat.SealedPartLength(file.Size, part);
-            if (stored[i]?.Size == expected) continue;
-            faults.Add(new { fileId = file.FileId, part, expectedBytes = expected, storedBytes = stored[i]?.Size });
+            for (long part = 0; part < file.PartCount; part++)
+            {
+                var expected = EncryptionFormat.SealedPartLength(file.Size, part);
+                var stored = await packages.StatPartAsync(package.Id, file.FileId, part, cancellationToken);
+                if (stored?.Size == expected) continue;
+                faults.Add(new { fileId = file.FileId, part, expectedBytes = expected, storedBytes = stored?.Size });
+            }
         }
         return faults;
     }
