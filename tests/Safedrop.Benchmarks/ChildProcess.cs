@@ -18,6 +18,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     private const int KeptLines = 100;
     private readonly Process process;
     private readonly Queue<string> recent = new();
+    private Action<string>? onLine;
 
     private ChildProcess(Process process) => this.process = process;
 
@@ -41,7 +42,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built; build tests/Safedrop.Benchmarks (it builds {projectFolder} too).", dll);
     }
 
-    public static ChildProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    /// <param name="onLine">Sees every output line as it arrives (the PIN benchmark reads local mode's console mail this way).</param>
+    public static ChildProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -57,7 +59,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
-        var child = new ChildProcess(new Process { StartInfo = start }) { Name = Path.GetFileNameWithoutExtension(dll) };
+        var child = new ChildProcess(new Process { StartInfo = start }) { Name = Path.GetFileNameWithoutExtension(dll), onLine = onLine };
         child.process.OutputDataReceived += (_, e) => child.Keep(e.Data);
         child.process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         child.process.Start();
@@ -112,6 +114,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     private void Keep(string? line)
     {
         if (line is null) return;
+        onLine?.Invoke(line);
         lock (recent)
         {
             recent.Enqueue(line);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Safedrop.Benchmarks;
 
 // Prints figures, never pass/fail: exit 0 unless something broke (or the tenant did not converge in time).
+// operator/latency/all run against a Kubernetes API; transfer/memory need s3rver (npm, tests/tools), pin needs redis-server.
 const int LatencySamples = 20;
 
 var dropzones = new Option<int>("--dropzones") { Description = "Dropzones in the tenant (besides 1 Organization, 100 Security Groups, 100 Workspaces).", DefaultValueFactory = _ => 1000, Recursive = true };
@@ -17,7 +18,63 @@ root.Options.Add(timeout);
 root.Subcommands.Add(Verb("operator", "Convergence time, API requests per resource, writes of a no-change pass, memory.", scale: true, latency: false));
 root.Subcommands.Add(Verb("latency", "Apply -> enforced latency: a Dropzone patch until the API serves the new revision.", scale: false, latency: true));
 root.Subcommands.Add(Verb("all", "operator, then latency on the same tenant.", scale: true, latency: true));
+root.Subcommands.Add(TransferVerb());
+root.Subcommands.Add(MemoryVerb());
+root.Subcommands.Add(PinVerb());
 return await root.Parse(args).InvokeAsync();
+
+static Command TransferVerb()
+{
+    var size = new Option<int>("--size-mib") { Description = "Size of the file moved each way, in MiB.", DefaultValueFactory = _ => 1024 };
+    size.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < 1) result.AddError("--size-mib must be at least 1.");
+    });
+    var command = new Command("transfer", "Encrypted upload/download throughput, direct and streaming, as ratios to plain S3 PUT/GET on the same s3rver.") { size };
+    command.SetAction(async (result, cancellationToken) =>
+    {
+        await TransferBenchmark.RunAsync(result.GetValue(size), cancellationToken);
+        return 0;
+    });
+    return command;
+}
+
+static Command MemoryVerb()
+{
+    var sizes = new Option<int[]>("--sizes-mib") { Description = "File sizes in MiB, one fresh API each.", DefaultValueFactory = _ => [100, 1024], AllowMultipleArgumentsPerToken = true };
+    sizes.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int[]>() is not { Length: > 0 } values || values.Any(v => v < 1)) result.AddError("--sizes-mib takes sizes of at least 1.");
+    });
+    var command = new Command("memory", "The API's peak memory on the streaming path, per file size (target: no growth).") { sizes };
+    command.SetAction(async (result, cancellationToken) =>
+    {
+        await MemoryBenchmark.RunAsync(result.GetValue(sizes)!, cancellationToken);
+        return 0;
+    });
+    return command;
+}
+
+static Command PinVerb()
+{
+    var clients = new Option<int[]>("--clients") { Description = "Concurrent clients, one measurement each.", DefaultValueFactory = _ => [1, 8, 32], AllowMultipleArgumentsPerToken = true };
+    clients.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int[]>() is not { Length: > 0 } values || values.Any(v => v < 1)) result.AddError("--clients takes counts of at least 1.");
+    });
+    var seconds = new Option<int>("--seconds") { Description = "Seconds per measurement.", DefaultValueFactory = _ => 10 };
+    seconds.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < 1) result.AddError("--seconds must be at least 1.");
+    });
+    var command = new Command("pin", "PIN request + verify round trips per second against real Redis, for N concurrent clients.") { clients, seconds };
+    command.SetAction(async (result, cancellationToken) =>
+    {
+        await PinBenchmark.RunAsync(result.GetValue(clients)!, TimeSpan.FromSeconds(result.GetValue(seconds)), cancellationToken);
+        return 0;
+    });
+    return command;
+}
 
 Command Verb(string name, string description, bool scale, bool latency)
 {

@@ -6,6 +6,7 @@ namespace Safedrop.Api.Caches;
 /// <summary>
 /// Sections <c>Safedrop:PinCache</c> and <c>Safedrop:SessionCache</c> (named options <see cref="CacheNames.Pin"/>
 /// and <see cref="CacheNames.Session"/>): the Redis each cache uses in cluster mode. The operator sets them from Secrets.
+/// Local mode keeps a cache in memory unless its connection string is set.
 /// </summary>
 public sealed class CacheOptions
 {

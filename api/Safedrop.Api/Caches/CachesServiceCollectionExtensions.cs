@@ -9,7 +9,8 @@ public static class CachesServiceCollectionExtensions
 {
     /// <summary>
     /// The PIN and session caches as keyed <see cref="IKeyValueCache"/> services: Redis in cluster mode, memory in
-    /// local mode; each with a readiness check.
+    /// local mode unless that cache's <c>ConnectionString</c> is set (the PIN benchmark runs local mode on Redis);
+    /// each with a readiness check.
     /// </summary>
     public static IServiceCollection AddCaches(this IServiceCollection services)
     {
@@ -32,9 +33,10 @@ public static class CachesServiceCollectionExtensions
     private static IKeyValueCache Create(IServiceProvider services, string cacheName)
     {
         var mode = services.GetRequiredService<IOptions<SafedropOptions>>().Value.Mode;
-        if (mode == SafedropMode.Local) return new MemoryKeyValueCache(services.GetRequiredService<TimeProvider>());
-
         var options = services.GetRequiredService<IOptionsMonitor<CacheOptions>>().Get(cacheName);
+        if (mode == SafedropMode.Local && string.IsNullOrWhiteSpace(options.ConnectionString))
+            return new MemoryKeyValueCache(services.GetRequiredService<TimeProvider>());
+
         return new RedisKeyValueCache(cacheName, options.ConnectionString!);
     }
 }

@@ -35,8 +35,13 @@ public sealed class PackageStore(IObjectStore store)
         await store.PutAsync(RecordKey(package.Id), content, bytes.Length, cancellationToken);
     }
 
-    public Task<ObjectInfo?> StatPartAsync(string packageId, string fileId, long part, CancellationToken cancellationToken) =>
-        store.StatAsync(PartKey(packageId, fileId, part), cancellationToken);
+    /// <summary>The stored size of every part of a package, by part key: one listing instead of a request per part.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> PartSizesAsync(string packageId, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var entry in store.ListAsync($"packages/{packageId}/files/", cancellationToken)) sizes[entry.Key] = entry.Size;
+        return sizes;
+    }
 
     public Task MarkAsync(PackageIndex index, string owner, string packageId, CancellationToken cancellationToken) =>
         store.PutAsync(IndexKey(index, owner, packageId), Stream.Null, 0, cancellationToken);

@@ -98,15 +98,16 @@ public sealed class PackageUploads(
 
     private async Task<List<object>> FindFaultyPartsAsync(PackageRecord package, CancellationToken cancellationToken)
     {
+        var stored = await packages.PartSizesAsync(package.Id, cancellationToken);
         var faults = new List<object>();
         foreach (var file in package.Files)
         {
             for (long part = 0; part < file.PartCount; part++)
             {
                 var expected = EncryptionFormat.SealedPartLength(file.Size, part);
-                var stored = await packages.StatPartAsync(package.Id, file.FileId, part, cancellationToken);
-                if (stored?.Size == expected) continue;
-                faults.Add(new { fileId = file.FileId, part, expectedBytes = expected, storedBytes = stored?.Size });
+                var size = stored.TryGetValue(PackageStore.PartKey(package.Id, file.FileId, part), out var s) ? s : (long?)null;
+                if (size == expected) continue;
+                faults.Add(new { fileId = file.FileId, part, expectedBytes = expected, storedBytes = size });
             }
         }
         return faults;

@@ -18,6 +18,9 @@ public sealed class MinioObjectStore : IObjectStore, IDisposable
     // S3 allows at most seven days for a presigned URL.
     private static readonly TimeSpan MaxPresignExpiry = TimeSpan.FromDays(7);
 
+    /// <summary>Objects up to this size are sent in one request (a package part is 4 MiB and 28 bytes).</summary>
+    private const long SinglePutLimit = 16L * 1024 * 1024;
+
     private readonly StorageOptions options;
     private readonly TimeProvider time;
     private readonly MinioClients clients;
@@ -63,20 +66,59 @@ public sealed class MinioObjectStore : IObjectStore, IDisposable
         await using var source = new ExactLengthStream(content, length, key);
         try
         {
-            await Client.PutObjectAsync(
-                new PutObjectArgs()
-                    .WithBucket(Bucket)
-                    .WithObject(key)
-                    .WithStreamData(source)
-                    .WithObjectSize(length)
-                    .WithContentType("application/octet-stream"),
-                cancellationToken);
+            if (length <= SinglePutLimit) await PutThroughSignedUrlAsync(key, source, length, cancellationToken);
+            else await PutInPartsAsync(key, source, length, cancellationToken);
         }
-        catch (Exception e) when (!source.SourceFailed && MinioFailures.IsUnavailable(e, cancellationToken))
+        catch (Exception e) when (e is not StorageUnavailableException && !source.SourceFailed && MinioFailures.IsUnavailable(e, cancellationToken))
         {
             throw MinioFailures.Unavailable(endpoint, Bucket, $"store {key}", e);
         }
     }
+
+    /// <summary>
+    /// Small objects (package parts, records) are read whole first, into a pooled buffer, and sent in one PUT of a
+    /// URL signed here. Reading first means a client that breaks off never leaves a partial object behind, even on
+    /// servers that keep what arrived; the presigned URL signs no payload, which spares the SDK's own copy and
+    /// SHA-256 pass over each body.
+    /// </summary>
+    private async Task PutThroughSignedUrlAsync(string key, ExactLengthStream source, long length, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
+        try
+        {
+            var filled = 0;
+            while (filled < length)
+            {
+                var read = await source.ReadAsync(buffer.AsMemory(filled, (int)length - filled), cancellationToken);
+                if (read == 0) break;
+                filled += read;
+            }
+            // The guard also checks there is nothing beyond the declared length.
+            if (length > 0) _ = await source.ReadAsync(new byte[1], cancellationToken);
+
+            var url = await Client.PresignedPutObjectAsync(new PresignedPutObjectArgs().WithBucket(Bucket).WithObject(key).WithExpiry(15 * 60));
+            using var body = new ByteArrayContent(buffer, 0, (int)length);
+            body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            using var response = await clients.Http.PutAsync(new Uri(url), body, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                throw MinioFailures.Unavailable(endpoint, Bucket, $"store {key}", $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Larger objects go through the SDK, which uploads in parts, one part in memory at a time.</summary>
+    private Task<Minio.DataModel.Response.PutObjectResponse> PutInPartsAsync(string key, ExactLengthStream source, long length, CancellationToken cancellationToken) =>
+        Client.PutObjectAsync(
+            new PutObjectArgs()
+                .WithBucket(Bucket)
+                .WithObject(key)
+                .WithStreamData(source)
+                .WithObjectSize(length)
+                .WithContentType("application/octet-stream"),
+            cancellationToken);
 
     public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {

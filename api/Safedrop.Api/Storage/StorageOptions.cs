@@ -2,7 +2,7 @@ namespace Safedrop.Api.Storage;
 
 /// <summary>
 /// Section <c>Safedrop:Storage</c>: the S3 endpoint of cluster mode. The operator sets every value
-/// (<c>Safedrop__Storage__*</c>); local mode ignores the section and keeps objects in a folder.
+/// (<c>Safedrop__Storage__*</c>); local mode keeps objects in a folder unless <see cref="Endpoint"/> is set.
 /// </summary>
 public sealed class StorageOptions
 {
@@ -31,4 +31,7 @@ public sealed class StorageOptions
 
     /// <summary>How long one S3 request may take until its answer starts (a part upload, a listing page, a download's headers).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether an S3 endpoint is set: always in cluster mode, optionally in local mode.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
 }
