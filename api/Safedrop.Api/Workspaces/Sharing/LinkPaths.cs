@@ -1,10 +1,9 @@
-using System.Text;
-
 namespace Safedrop.Api.Workspaces.Sharing;
 
 /// <summary>
-/// Paths inside a Workspace as web links use them: '/'-separated, NFC, without leading or trailing '/', empty for
-/// the root, compared case-insensitively (as Workspace files are). INTERIM: to be replaced by the workspaces
+/// Paths inside a Workspace as web links use them: '/'-separated, without leading or trailing '/', empty for
+/// the root, compared case-insensitively (as Workspace files are). No Unicode normalisation: the API runs with
+/// invariant globalization, as the Workspace file services do. INTERIM: to be replaced by the workspaces
 /// helper's <c>WorkspacePath</c> once it is on main.
 /// </summary>
 public static class LinkPaths
@@ -15,17 +14,7 @@ public static class LinkPaths
     public static string? Normalize(string? raw, out string? problem)
     {
         problem = null;
-        string value;
-        try
-        {
-            value = (raw ?? "").Trim('/').Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            problem = "The path is not valid Unicode.";
-            return null;
-        }
-
+        var value = (raw ?? "").Trim('/');
         if (value.Length == 0) return "";
         if (value.Length > MaxLength) problem = $"The path has {value.Length} characters; at most {MaxLength} are allowed.";
         else if (value.Split('/').Any(s => s is "" or "." or ".." || s.Any(char.IsControl) || s.Contains('\\', StringComparison.Ordinal)))
