@@ -14,6 +14,7 @@ using Safedrop.Api.Packages;
 using Safedrop.Api.Portal;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
+using Safedrop.Api.Workspaces;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -36,6 +37,7 @@ builder.Services
     .AddIdentity()
     .AddTransfer()
     .AddPackages()
+    .AddWorkspaces()
     .AddKeyRotation();
 
 var app = builder.Build().ValidateSettings();
@@ -51,6 +53,7 @@ app.MapIdentity();
 app.MapDevMailbox();
 app.MapPackages();
 app.MapDropzones();
+app.MapWorkspaces();
 app.MapTransfer();
 app.MapApiMetrics();
 app.MapPortal();
