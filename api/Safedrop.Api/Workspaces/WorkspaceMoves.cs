@@ -15,7 +15,7 @@ public sealed class WorkspaceMoves(WorkspaceAccess access, WorkspaceTree tree, W
     {
         ArgumentNullException.ThrowIfNull(request);
         if (WorkspaceFiles.FilePath(request.Path, out var problem) is not { } from) return problem!;
-        var newName = request.NewName?.Normalize(System.Text.NormalizationForm.FormC);
+        var newName = request.NewName;
         var reason = newName?.Contains('/', StringComparison.Ordinal) == true
             ? "a new name is one name, without '/'; use move to change folders."
             : WorkspacePath.SegmentProblem(newName);

@@ -4,9 +4,10 @@ using System.Text;
 namespace Safedrop.Api.Workspaces;
 
 /// <summary>
-/// A validated path inside a Workspace: '/'-separated segments, Unicode NFC, case preserved for display but
-/// compared case-insensitively (<see cref="Key"/>), so "Report.pdf" and "report.pdf" are one entry. The root is
-/// the path with no segments.
+/// A validated path inside a Workspace: '/'-separated segments, case preserved for display but compared
+/// case-insensitively (<see cref="Key"/>, invariant upper case), so "Report.pdf" and "report.pdf" are one entry.
+/// The root is the path with no segments. Unicode normalisation (NFC) is not applied: the API runs with invariant
+/// globalization, which cannot normalise, so "é" composed and decomposed are two names.
 /// </summary>
 public sealed class WorkspacePath : IEquatable<WorkspacePath>
 {
@@ -73,24 +74,13 @@ public sealed class WorkspacePath : IEquatable<WorkspacePath>
         problem = null;
         var trimmed = (raw ?? "").Trim('/');
         if (trimmed.Length == 0) return Root;
-        string normalised;
-        try
+        if (trimmed.Length > MaxLength)
         {
-            normalised = trimmed.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            problem = "The path is not valid Unicode.";
+            problem = $"The path has {trimmed.Length} characters; at most {MaxLength} are allowed.";
             return null;
         }
 
-        if (normalised.Length > MaxLength)
-        {
-            problem = $"The path has {normalised.Length} characters; at most {MaxLength} are allowed.";
-            return null;
-        }
-
-        var segments = normalised.Split('/');
+        var segments = trimmed.Split('/');
         if (segments.Length > MaxDepth)
         {
             problem = $"The path is {segments.Length} levels deep; at most {MaxDepth} are allowed.";
