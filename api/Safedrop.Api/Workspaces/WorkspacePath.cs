@@ -103,10 +103,22 @@ public sealed class WorkspacePath : IEquatable<WorkspacePath>
         "." or ".." => $"'{segment}' is not a file or folder name; paths are always from the Workspace's root.",
         { Length: > MaxSegmentLength } => $"A name has {segment.Length} characters; at most {MaxSegmentLength} are allowed.",
         _ when segment.Any(char.IsControl) => "A name contains a control character.",
+        // A lone surrogate is not text; it would also hash like U+FFFD and collide with another name.
+        _ when !IsWellFormed(segment) => "A name is not well-formed Unicode.",
         _ when segment.Contains('\\', StringComparison.Ordinal) => "A name contains '\\'; separate folders with '/'.",
         _ when segment.Trim().Length != segment.Length => $"'{segment}' starts or ends with white space.",
         _ => null,
     };
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out _, out var used) != System.Buffers.OperationStatus.Done) return false;
+            i += used;
+        }
+        return true;
+    }
 
     public bool Equals(WorkspacePath? other) => other is not null && Key == other.Key;
 

@@ -61,10 +61,14 @@ public sealed class WorkspaceFileTests
         using var created = await editor.CreateFolderAsync("docs/drafts");
 
         var root = await editor.ListingAsync();
+        var rootWithoutSlash = await editor.GetFromJsonAsync<FolderListing>($"/v1/workspaces/{Name}/folders", LocalApi.Json, Ct);
+        using var missing = await editor.ListAsync("nowhere");
         var docs = await editor.ListingAsync("docs");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(["docs"], root.Folders.Select(f => f.Name));
+        Assert.Equal(["docs"], rootWithoutSlash!.Folders.Select(f => f.Name));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Empty(root.Files);
         Assert.Equal(["drafts"], docs.Folders.Select(f => f.Name));
         Assert.Equal([("a.txt", 10L, Editor), ("B.txt", 20L, External)], docs.Files.Select(f => (f.Name, f.Size, f.UploadedBy)));

@@ -36,6 +36,15 @@ public sealed class WorkspacePathTests
     }
 
     [Fact]
+    public void Should_Refuse_When_A_Name_Holds_A_Lone_Surrogate()
+    {
+        var lone = "a/" + (char)0xD800 + "b";
+
+        Assert.Null(WorkspacePath.Parse(lone, out var problem));
+        Assert.Contains("Unicode", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Refuse_When_A_Name_Or_The_Path_Or_The_Depth_Is_Too_Long()
     {
         Assert.Null(WorkspacePath.Parse(new string('n', WorkspacePath.MaxSegmentLength + 1), out _));
