@@ -60,16 +60,26 @@ public sealed partial class WorkspaceCreations(
                 "This API instance cannot write resources back, so Workspaces are created in Git or with kubectl for now.");
 
         await SaveMarkerAsync(name, new CreationMarker(actor.Address.Value, time.GetUtcNow()), cancellationToken);
-        await writer.CreateAsync(new Workspace
+        try
         {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
-            Spec = new WorkspaceSpec
+            await writer.CreateAsync(new Workspace
             {
-                DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
-                Owner = actor.Address.Value,
-                Quota = request.Quota ?? new WorkspaceSpec().Quota,
-            },
-        }, cancellationToken);
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+                Spec = new WorkspaceSpec
+                {
+                    DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
+                    Owner = actor.Address.Value,
+                    Quota = request.Quota ?? new WorkspaceSpec().Quota,
+                },
+            }, cancellationToken);
+        }
+        catch
+        {
+            // Nothing was created, so nothing is pending: the name is free again at once.
+            await store.DeleteAsync(MarkerKey(name), CancellationToken.None);
+            throw;
+        }
+
         await audit.RecordAsync(actor.Event(CreateAction, name, null, AuditOutcome.Succeeded, details: new Dictionary<string, string>
         {
             ["quota"] = request.Quota ?? new WorkspaceSpec().Quota,
