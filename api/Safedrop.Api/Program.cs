@@ -14,6 +14,7 @@ using Safedrop.Api.Packages;
 using Safedrop.Api.Portal;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
+using Safedrop.Api.Workspaces;
 using Safedrop.Api.Workspaces.Sharing;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -37,6 +38,7 @@ builder.Services
     .AddIdentity()
     .AddTransfer()
     .AddPackages()
+    .AddWorkspaces()
     .AddWorkspaceSharing()
     .AddKeyRotation();
 
@@ -53,6 +55,7 @@ app.MapIdentity();
 app.MapDevMailbox();
 app.MapPackages();
 app.MapDropzones();
+app.MapWorkspaces();
 app.MapWorkspaceSharing();
 app.MapTransfer();
 app.MapApiMetrics();

@@ -21,8 +21,7 @@ public sealed class OpenApiDocumentTests
 
         var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
-            // The document writes a catch-all route parameter {*path} as {path}.
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Path: e.RoutePattern.RawText!.TrimEnd('/').Replace("{*", "{", StringComparison.Ordinal), Method: m.ToLowerInvariant())))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Path: DocumentedPath(e.RoutePattern.RawText!), Method: m.ToLowerInvariant())))
             // The streaming transfer URLs are signed capabilities handed out by other operations, not an API to call.
             .Where(e => !e.Path.StartsWith("/v1/transfer/", StringComparison.Ordinal))
             .ToList();
@@ -57,6 +56,9 @@ public sealed class OpenApiDocumentTests
         var dropzonePage = root.GetProperty("paths").GetProperty("/v1/dropzones/{name}").GetProperty("get");
         Assert.False(dropzonePage.TryGetProperty("security", out _));
     }
+
+    /// <summary>A route as the document names it: no trailing '/', and a catch-all {*path} as {path}.</summary>
+    private static string DocumentedPath(string route) => route.TrimEnd('/').Replace("{**", "{", StringComparison.Ordinal).Replace("{*", "{", StringComparison.Ordinal);
 
     private static async Task<JsonDocument> DocumentAsync(LocalApi api)
     {

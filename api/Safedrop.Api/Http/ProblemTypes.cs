@@ -98,6 +98,27 @@ public static class ProblemTypes
     /// <summary>501: reading and uploading files through web links is not wired to Workspace files in this build yet.</summary>
     public const string WebLinkFilesUnavailable = Prefix + "web-link-files-unavailable";
 
+    // Workspaces
+    public const string WorkspaceInvalid = Prefix + "workspace-invalid";
+    public const string WorkspaceExists = Prefix + "workspace-exists";
+    public const string WorkspaceNotFound = Prefix + "workspace-not-found";
+    /// <summary>The Workspace was created but is not in force yet (the configuration has not compiled it); retry shortly.</summary>
+    public const string WorkspaceNotReady = Prefix + "workspace-not-ready";
+    /// <summary>Creating Workspaces needs the resource write-back, which this API instance does not have.</summary>
+    public const string WorkspaceCreationUnavailable = Prefix + "workspace-creation-unavailable";
+    /// <summary>The caller's role in the Workspace is below the one the operation needs; the problem names both.</summary>
+    public const string WorkspaceRoleMissing = Prefix + "workspace-role-missing";
+    public const string WorkspacePathInvalid = Prefix + "workspace-path-invalid";
+    public const string WorkspaceEntryNotFound = Prefix + "workspace-entry-not-found";
+    /// <summary>A file or folder is in the way (same name, case-insensitively), or a folder was expected where a file is.</summary>
+    public const string WorkspaceEntryConflict = Prefix + "workspace-entry-conflict";
+    /// <summary>507: the upload does not fit beside what the Workspace holds; usedBytes and quotaBytes say how full it is.</summary>
+    public const string WorkspaceFull = Prefix + "workspace-full";
+    /// <summary>413: the file alone is larger than the Workspace's whole quota.</summary>
+    public const string WorkspaceFileTooLarge = Prefix + "workspace-file-too-large";
+    /// <summary>An upload without Content-Length, or whose body did not match it.</summary>
+    public const string ContentLengthRequired = Prefix + "content-length-required";
+
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch
     {

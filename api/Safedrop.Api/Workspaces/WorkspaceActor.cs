@@ -1,0 +1,21 @@
+using Safedrop.Api.Audit;
+using Safedrop.Resources.Identity;
+
+namespace Safedrop.Api.Workspaces;
+
+/// <summary>Who is asking: the address a PIN proved and where the request came from (for the audit log).</summary>
+public sealed record WorkspaceActor(EmailAddress Address, string? ClientAddress)
+{
+    public static WorkspaceActor Of(HttpContext context, EmailAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new(address, context.Connection.RemoteIpAddress?.ToString());
+    }
+
+    /// <summary>An event about <c>workspace/{name}</c> or <c>workspace/{name}/{path}</c>.</summary>
+    public AuditEvent Event(string action, string workspace, string? path, AuditOutcome outcome, string? rule = null, IReadOnlyDictionary<string, string>? details = null) =>
+        new(action, Address.Value, Resource(workspace, path), outcome, rule, details) { ClientAddress = ClientAddress };
+
+    public static string Resource(string workspace, string? path) =>
+        string.IsNullOrEmpty(path) ? "workspace/" + workspace : $"workspace/{workspace}/{path}";
+}
