@@ -12,8 +12,10 @@ using Safedrop.Api.Metrics;
 using Safedrop.Api.OpenApi;
 using Safedrop.Api.Packages;
 using Safedrop.Api.Portal;
+using Safedrop.Api.SecurityGroups;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
+using Safedrop.Api.WriteBack;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -36,6 +38,8 @@ builder.Services
     .AddIdentity()
     .AddTransfer()
     .AddPackages()
+    .AddResourceWriteBack()
+    .AddSecurityGroups()
     .AddKeyRotation();
 
 var app = builder.Build().ValidateSettings();
@@ -51,6 +55,8 @@ app.MapIdentity();
 app.MapDevMailbox();
 app.MapPackages();
 app.MapDropzones();
+app.MapDropzoneSettings();
+app.MapSecurityGroups();
 app.MapTransfer();
 app.MapApiMetrics();
 app.MapPortal();
