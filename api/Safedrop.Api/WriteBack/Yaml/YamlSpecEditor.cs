@@ -24,6 +24,8 @@ internal sealed class YamlSpecEditor
 
     private sealed record Edit(int Start, int End, string Replacement);
 
+    private int AddedIndex(Edit edit) => edits.IndexOf(edit);
+
     /// <summary>The text with the spec of <paramref name="root"/> changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
     /// <param name="fine">False: rewrite the whole spec value instead of editing it field by field (the fallback).</param>
     public static string Apply(string text, YamlMappingNode root, JsonObject before, JsonObject after, bool fine = true)
@@ -38,7 +40,8 @@ internal sealed class YamlSpecEditor
 
     private string Result()
     {
-        var ordered = edits.OrderByDescending(e => e.Start).ThenByDescending(e => e.End).ToList();
+        // Applied back to front; of two insertions at one place the later-planned goes in first, so it ends up after.
+        var ordered = edits.OrderByDescending(e => e.Start).ThenByDescending(e => e.End).ThenByDescending(AddedIndex).ToList();
         for (var i = 1; i < ordered.Count; i++)
         {
             if (ordered[i].End > ordered[i - 1].Start && ordered[i - 1].Start != ordered[i - 1].End)
@@ -62,7 +65,10 @@ internal sealed class YamlSpecEditor
         {
             if (value is null) continue;
             var entry = mapping.Find(key);
-            if (entry is null) added.Add((key, value));
+            if (entry is null)
+            {
+                if (!JsonNode.DeepEquals(before[key], value)) added.Add((key, value));
+            }
             else if (!JsonNode.DeepEquals(before[key], value)) EditValue(entry, before[key], value);
         }
 

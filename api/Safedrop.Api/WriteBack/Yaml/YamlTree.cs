@@ -34,13 +34,14 @@ internal static class YamlTree
 {
     public static IReadOnlyList<YamlTreeDocument> Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         var documents = new List<YamlTreeDocument>();
         parser.Consume<StreamStart>();
         while (parser.TryConsume<DocumentStart>(out _))
         {
             var anchors = false;
-            var root = Read(parser, ref anchors);
+            var root = Read(text, parser, ref anchors);
             parser.Consume<DocumentEnd>();
             documents.Add(new YamlTreeDocument(root, anchors));
         }
@@ -49,7 +50,7 @@ internal static class YamlTree
         return documents;
     }
 
-    private static YamlNode Read(IParser parser, ref bool anchors)
+    private static YamlNode Read(string text, IParser parser, ref bool anchors)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
@@ -68,10 +69,10 @@ internal static class YamlTree
             anchors |= !sequenceStart.Anchor.IsEmpty;
             var items = new List<YamlNode>();
             SequenceEnd sequenceEnd;
-            while (!parser.TryConsume(out sequenceEnd!)) items.Add(Read(parser, ref anchors));
+            while (!parser.TryConsume(out sequenceEnd!)) items.Add(Read(text, parser, ref anchors));
 
             var flow = sequenceStart.Style == SequenceStyle.Flow;
-            return new YamlSequenceNode((int)sequenceStart.Start.Index, EndOf(flow, items, sequenceEnd), flow, items);
+            return new YamlSequenceNode((int)sequenceStart.Start.Index, EndOf(text, flow, items, sequenceEnd, ']'), flow, items);
         }
 
         var mappingStart = parser.Consume<MappingStart>();
@@ -81,18 +82,23 @@ internal static class YamlTree
         MappingEnd mappingEnd;
         while (!parser.TryConsume(out mappingEnd!))
         {
-            var key = Read(parser, ref anchors);
-            var value = Read(parser, ref anchors);
+            var key = Read(text, parser, ref anchors);
+            var value = Read(text, parser, ref anchors);
             children.Add(key);
             children.Add(value);
             if (key is YamlScalarNode scalarKey) entries.Add(new YamlEntry(scalarKey, value));
         }
 
         var isFlow = mappingStart.Style == MappingStyle.Flow;
-        return new YamlMappingNode((int)mappingStart.Start.Index, EndOf(isFlow, children, mappingEnd), isFlow, entries);
+        return new YamlMappingNode((int)mappingStart.Start.Index, EndOf(text, isFlow, children, mappingEnd, '}'), isFlow, entries);
     }
 
     /// <summary>A flow collection ends after its closing bracket; a block one where its last child ends.</summary>
-    private static int EndOf(bool flow, List<YamlNode> children, ParsingEvent end) =>
-        flow || children.Count == 0 ? (int)end.End.Index : children.Max(c => c.End);
+    private static int EndOf(string text, bool flow, List<YamlNode> children, ParsingEvent end, char closer)
+    {
+        if (!flow) return children.Count == 0 ? (int)end.End.Index : children.Max(c => c.End);
+        // The end event's marks sit at the closing bracket; the node ends after it.
+        var bracket = text.IndexOf(closer, (int)end.Start.Index);
+        return bracket < 0 ? (int)end.End.Index : bracket + 1;
+    }
 }
