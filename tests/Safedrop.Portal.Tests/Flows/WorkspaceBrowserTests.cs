@@ -100,8 +100,8 @@ public sealed class WorkspaceBrowserTests(PortalHost host)
         await page.Locate("#upload").ClickAsync();
 
         var state = page.Locate("#upload-list li.failed .file-state");
-        await Expect(state).ToContainTextAsync("larger than Workspace tiny's whole quota");
-        await Expect(state).ToContainTextAsync("of 1.0 MiB used; this file: 2.0 MiB");
+        await Expect(state).ToHaveTextAsync("failed: File larger than the quota: 2.0 MiB do not fit, 0 bytes of 1.0 MiB are used.");
+        Assert.Equal(0, await page.Locate("#upload-list li.failed progress").EvaluateAsync<double>("bar => bar.value"));
         await Expect(page.Locate("#folder-empty")).ToBeVisibleAsync();
         await page.ScreenshotAsync("2x-07-workspace-quota");
         Assert.Empty(page.Errors);

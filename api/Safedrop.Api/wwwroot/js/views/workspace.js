@@ -23,6 +23,7 @@ export async function workspaceView(app, name, folder) {
     return;
   }
 
+  app.classList.add('wide');
   const canWrite = WRITERS.includes(summary.role);
   const canShare = !summary.external && (summary.role === 'Owner' || summary.role === 'CoOwner');
   const usage = h('p', { class: 'limits', id: 'workspace-usage' });
@@ -130,7 +131,8 @@ export async function workspaceView(app, name, folder) {
         onDone: (index, failure) => {
           const state = rows[index].querySelector('.file-state');
           state.textContent = failure ? `failed: ${problemText(failure)}` : 'uploaded';
-          if (failure) rows[index].classList.add('failed');
+          // The bytes may all have left before the refusal came back: a full bar would read as success.
+          if (failure) { rows[index].classList.add('failed'); rows[index].querySelector('progress').value = 0; }
         },
       });
       picker.value = '';
@@ -179,11 +181,11 @@ function parentOf(path) {
   return index < 0 ? '' : path.slice(0, index);
 }
 
-/** The problem's sentence; a full Workspace also gets its numbers in readable units. */
+/** The problem's sentence; a full Workspace gets its numbers in readable units instead of raw bytes. */
 export function problemText(error) {
   const problem = error?.problem;
-  const text = errorText(error);
   if (problem && typeof problem.quotaBytes === 'number')
-    return `${text} (${formatBytes(problem.usedBytes)} of ${formatBytes(problem.quotaBytes)} used; this file: ${formatBytes(problem.fileBytes)})`;
-  return text;
+    return `${problem.title}: ${formatBytes(problem.fileBytes)} do not fit, ${formatBytes(problem.usedBytes)} of ${formatBytes(problem.quotaBytes)} are used.`
+      + (problem.status === 507 ? ' Delete files or ask the owner for a larger quota.' : '');
+  return errorText(error);
 }
