@@ -36,9 +36,9 @@ export async function approvalsView(app) {
             h('td', { class: 'who' }, s.email),
             h('td', {}, s.role),
             h('td', { class: 'who' }, s.sharedBy, s.sharedAt ? h('div', { class: 'limits' }, formatDate(s.sharedAt)) : null),
-            h('td', { class: 'row-actions' },
+            h('td', { class: 'row-actions' }, h('div', { class: 'row-buttons' },
               h('button', { type: 'button', class: 'small approve', onclick: () => decide(s, 'approve') }, 'Approve'),
-              h('button', { type: 'button', class: 'small danger reject', onclick: () => decide(s, 'reject') }, 'Reject')))))));
+              h('button', { type: 'button', class: 'small danger reject', onclick: () => decide(s, 'reject') }, 'Reject'))))))));
     } catch (error) {
       show(body, h('p', { class: 'error' }, errorText(error)));
     }

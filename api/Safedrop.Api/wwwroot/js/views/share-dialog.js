@@ -50,11 +50,10 @@ export function openShareDialog(workspace) {
         h('td', {}, s.role),
         h('td', {}, statusBadge(s.status),
           s.source === 'yaml' ? h('span', { class: 'tag declared', title: 'Declared in the Workspace resource: approved by definition, changed in YAML' }, 'declared in YAML') : null,
-          s.invitedAt ? h('div', { class: 'limits' }, `invited ${formatDate(s.invitedAt)}`) : null),
-        h('td', { class: 'row-actions' }, s.source === 'api' ? [
+          s.invitedAt ? h('div', { class: 'limits', title: formatDate(s.invitedAt) }, `invited ${formatDay(s.invitedAt)}`) : null),
+        h('td', { class: 'row-actions' }, s.source === 'api' ? h('div', { class: 'row-buttons' },
           s.status === 'Invited' ? h('button', { type: 'button', class: 'small secondary reinvite', onclick: () => act(() => api('POST', `${base}/shares/${encodeURIComponent(s.email)}/reinvite`), refreshShares) }, 'Reinvite') : null,
-          s.status === 'Invited' || s.status === 'PendingAdminApproval' ? h('button', { type: 'button', class: 'small danger revoke', onclick: () => act(() => api('DELETE', `${base}/shares/${encodeURIComponent(s.email)}`), refreshShares) }, 'Revoke') : null,
-        ] : null)))));
+          s.status === 'Invited' || s.status === 'PendingAdminApproval' ? h('button', { type: 'button', class: 'small danger revoke', onclick: () => act(() => api('DELETE', `${base}/shares/${encodeURIComponent(s.email)}`), refreshShares) }, 'Revoke') : null) : null)))));
 
   const linksTable = (links) => links.length === 0
     ? h('p', { class: 'muted', id: 'no-links' }, 'No web links.')
@@ -67,9 +66,9 @@ export function openShareDialog(workspace) {
           ? h('button', { type: 'button', class: 'small danger revoke-link', onclick: () => act(() => api('DELETE', `${base}/links/${encodeURIComponent(l.id)}`), refreshLinks) }, 'Revoke')
           : null)))));
 
-  const createLink = async (method, href, body) => {
+  const createLink = async (method, href, body, recipient) => {
     const created = await api(method, href, body);
-    show(newLink, createdLink(created));
+    show(newLink, createdLink(created, recipient));
     await refreshLinks();
   };
 
@@ -81,8 +80,9 @@ export function openShareDialog(workspace) {
       onclick: async () => {
         button.disabled = true;
         try {
-          await createLink(offer.method, offer.href, offer.body);
+          await createLink(offer.method, offer.href, offer.body, problem.email);
           show(shareError);
+          email.value = '';
         } catch (error) {
           show(shareError, h('p', { class: 'error' }, errorText(error)));
         }
@@ -90,8 +90,9 @@ export function openShareDialog(workspace) {
     }, 'Create web link instead');
     return h('div', { class: 'offer', id: 'cross-org-offer' },
       h('h3', {}, `${problem.email} belongs to another Organization`),
-      h('p', {}, problem.detail),
-      h('p', { class: 'muted' }, `No share was made. A web link with permission ${offer.permission} gives access without an account in this Organization; send it to ${problem.email} yourself.`),
+      // The problem's detail speaks to API clients (method, href, body); a person gets the same facts in words.
+      h('p', {}, `${problem.email} is an address of the Organization '${problem.organization}' on this platform, so it cannot become a collaborator of this Workspace: no share was made.`),
+      h('p', {}, `Instead, create a web link with the ${offer.permission} permission (what the ${problem.requestedRole} role maps to) and send it to ${problem.email} yourself. Anyone holding the link can use it until it expires or you revoke it.`),
       button);
   };
 
@@ -157,12 +158,13 @@ export function statusBadge(status) {
 }
 
 /** A new web link: its token is in the URL and is shown this once. */
-function createdLink(created) {
+function createdLink(created, recipient) {
   const field = h('input', { type: 'text', id: 'web-link-url', readonly: true, value: created.url, 'aria-label': 'Web link' });
   const copied = h('span', { class: 'success', role: 'status' });
   return h('div', { class: 'created-link', id: 'created-link' },
     h('p', { class: 'success' }, `Web link created (${created.permission}, until ${formatDay(created.expiresAt)}).`),
-    h('p', { class: 'muted' }, 'Copy it now: it is shown only this once and Safedrop keeps only a hash of it.'),
+    h('p', { class: 'muted' }, 'Copy it now: it is shown only this once and Safedrop keeps only a hash of it.',
+      recipient ? ` Send it to ${recipient} yourself; Safedrop sends nothing to addresses of another Organization.` : ''),
     h('div', { class: 'link-box' }, field,
       h('button', { type: 'button', id: 'copy-link', onclick: async () => {
         field.select();

@@ -58,12 +58,15 @@ export async function workspaceView(app, name, folder) {
   };
 
   const entryRow = (kind, entry, label, size, who) => {
-    const actions = h('td', { class: 'row-actions' });
+    // Buttons wrap inside their cell rather than push the table past the card; an edit form takes the name's cell.
+    const actions = h('div', { class: 'row-buttons' });
+    const nameCell = h('td', { class: 'name' }, label);
     const row = h('tr', { dataset: { kind, path: entry.path, name: entry.name } },
-      h('td', { class: 'name' }, label), h('td', { class: 'file-size' }, size),
+      nameCell, h('td', { class: 'file-size' }, size),
       h('td', { class: 'when', title: formatDate(entry.modifiedAt) }, formatDate(entry.modifiedAt)),
-      h('td', { class: 'who' }, who), actions);
-    const idle = () => show(actions,
+      h('td', { class: 'who' }, who), h('td', { class: 'row-actions' }, actions));
+    const idle = () => { show(nameCell, label); showButtons(); };
+    const showButtons = () => show(actions,
       kind === 'file' ? h('a', { class: 'button small download', href: workspaceUrl(name, 'files', entry.path), download: entry.name }, 'Download') : null,
       canWrite ? [
         h('button', { type: 'button', class: 'small secondary rename', onclick: () => edit('Rename to', entry.name, 'Rename', (value) => api('POST', `/v1/workspaces/${encodeURIComponent(name)}/rename`, { path: entry.path, newName: value })) }, 'Rename'),
@@ -73,7 +76,8 @@ export async function workspaceView(app, name, folder) {
     // Inline, not window.prompt: the field stays in the page's style and can be tested like any form.
     const edit = (label, value, verb, action) => {
       const input = h('input', { type: 'text', class: 'inline-input', 'aria-label': label, value, placeholder: verb === 'Move' ? 'folder path; empty for the root' : '' });
-      show(actions, h('form', { class: 'inline-form', onsubmit: async (event) => { event.preventDefault(); await run(() => action(input.value.trim())); } },
+      show(actions);
+      show(nameCell, h('form', { class: 'inline-form', onsubmit: async (event) => { event.preventDefault(); await run(() => action(input.value.trim())); } },
         input, h('button', { type: 'submit', class: 'small confirm' }, verb), h('button', { type: 'button', class: 'small link cancel', onclick: idle }, 'Cancel')));
       input.focus();
       input.select();
