@@ -3,6 +3,7 @@ import { h, show, errorText } from '../dom.js';
 import { requireAdmin } from './admin.js';
 
 const MAX_PER_REQUEST = 50;
+const SETTLE_MS = 5000;
 
 /** /admin/groups: Security Groups with their members; remove one, or add up to 50 pasted addresses at once. */
 export async function groupsView(app) {
@@ -12,14 +13,22 @@ export async function groupsView(app) {
     h('h1', {}, 'Security Groups'),
     h('p', { class: 'muted' }, 'Changes are written back to the SecurityGroup resources, so Git, kubectl and this page agree.')), body);
 
-  const refresh = async () => {
+  // A change is written back to the resource and enforced once the configuration recompiles it (a second or
+  // two), so after a change the list is read again until it shows the change, or for at most a few seconds.
+  const refresh = async (shows = () => true) => {
+    const until = Date.now() + SETTLE_MS;
     try {
-      const groups = await api('GET', '/v1/admin/security-groups');
+      let groups = await api('GET', '/v1/admin/security-groups');
+      while (!shows(groups) && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        groups = await api('GET', '/v1/admin/security-groups');
+      }
       show(body, groups.length === 0 ? h('section', { class: 'card' }, h('p', { class: 'muted' }, 'No Security Groups are in force.')) : groups.map(groupCard));
     } catch (error) {
       show(body, h('section', { class: 'card' }, h('p', { class: 'error' }, errorText(error))));
     }
   };
+  const membersOf = (groups, name) => groups.find((g) => g.name === name)?.members.map((m) => m.toLowerCase()) ?? [];
 
   const groupCard = (group) => {
     const notice = h('div', { class: 'group-notice', role: 'status' });
@@ -30,7 +39,7 @@ export async function groupsView(app) {
         onclick: async () => {
           try {
             await api('DELETE', `/v1/admin/security-groups/${encodeURIComponent(group.name)}/members/${encodeURIComponent(member)}`);
-            await refresh();
+            await refresh((groups) => !membersOf(groups, group.name).includes(member.toLowerCase()));
           } catch (error) {
             show(notice, h('p', { class: 'error' }, errorText(error)));
           }
@@ -53,7 +62,7 @@ export async function groupsView(app) {
         submit.disabled = true;
         try {
           const changed = await api('POST', `/v1/admin/security-groups/${encodeURIComponent(group.name)}/members`, { members: addresses.value });
-          await refresh();
+          await refresh((groups) => changed.members.every((m) => membersOf(groups, group.name).includes(m.toLowerCase())));
           document.querySelector(`section[data-group="${CSS.escape(group.name)}"] .group-notice`)
             ?.replaceChildren(h('p', { class: 'success added' }, `Added ${changed.members.length} ${changed.members.length === 1 ? 'member' : 'members'}: ${changed.members.join(', ')}.`));
         } catch (error) {
