@@ -37,6 +37,7 @@ public sealed class AdminGroupsTests(PortalHost host)
         await admin.ScreenshotAsync("2x-17-groups-bulk-added");
 
         await group.Locator($".members li[data-email='{good[1]}'] .remove-member").ClickAsync();
+        await group.Locator($".members li[data-email='{good[1]}'] .confirm").ClickAsync();
         await Expect(group.Locator($".members li[data-email='{good[1]}']")).ToHaveCountAsync(0);
         await Expect(group.Locator(".members li")).ToHaveCountAsync(3);
         await admin.ScreenshotAsync("2x-18-groups-member-removed");

@@ -32,19 +32,27 @@ export async function groupsView(app) {
 
   const groupCard = (group) => {
     const notice = h('div', { class: 'group-notice', role: 'status' });
-    const members = h('ul', { class: 'members' }, group.members.map((member) => h('li', { dataset: { email: member } },
-      h('span', { class: 'who' }, member),
-      h('button', {
+    // Removing takes effect at once in every Workspace and Dropzone the group reaches: one click asks, the second removes.
+    const memberRow = (member) => {
+      const buttons = h('span', { class: 'row-buttons' });
+      const remove = async () => {
+        try {
+          await api('DELETE', `/v1/admin/security-groups/${encodeURIComponent(group.name)}/members/${encodeURIComponent(member)}`);
+          await refresh((groups) => !membersOf(groups, group.name).includes(member.toLowerCase()));
+        } catch (error) {
+          show(notice, h('p', { class: 'error' }, errorText(error)));
+        }
+      };
+      const idle = () => show(buttons, h('button', {
         type: 'button', class: 'small link remove-member', 'aria-label': `Remove ${member}`,
-        onclick: async () => {
-          try {
-            await api('DELETE', `/v1/admin/security-groups/${encodeURIComponent(group.name)}/members/${encodeURIComponent(member)}`);
-            await refresh((groups) => !membersOf(groups, group.name).includes(member.toLowerCase()));
-          } catch (error) {
-            show(notice, h('p', { class: 'error' }, errorText(error)));
-          }
-        },
-      }, 'Remove'))));
+        onclick: () => show(buttons, h('span', { class: 'confirm-text' }, `Remove from ${group.name}?`),
+          h('button', { type: 'button', class: 'small danger confirm', onclick: remove }, 'Remove'),
+          h('button', { type: 'button', class: 'small link cancel', onclick: idle }, 'Cancel')),
+      }, 'Remove'));
+      idle();
+      return h('li', { dataset: { email: member } }, h('span', { class: 'who' }, member), buttons);
+    };
+    const members = h('ul', { class: 'members' }, group.members.map(memberRow));
 
     const addresses = h('textarea', { class: 'bulk-members', id: `bulk-${group.name}`, 'aria-label': `Addresses to add to ${group.name}`, placeholder: 'a@example.com, b@example.com' });
     const counter = h('span', { class: 'limits bulk-count' });
