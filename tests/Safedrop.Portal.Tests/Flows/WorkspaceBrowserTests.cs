@@ -70,6 +70,25 @@ public sealed class WorkspaceBrowserTests(PortalHost host)
     }
 
     [Fact]
+    public async Task Should_OpenTheNewWorkspace_When_AHolderOfWorkspaceOwnershipCreatesOne()
+    {
+        var name = WorkspaceFlows.NewFolder("new");
+        await using var page = await host.NewPageAsync();
+        await WorkspaceFlows.OpenSignedInAsync(host, page, "/w", PortalTenant.WorkspaceOwner);
+
+        await page.Locate("#new-workspace-name").FillAsync(name);
+        await page.Locate("#new-workspace-title").FillAsync("Quarterly close");
+        await page.Locate("#new-workspace-quota").FillAsync("5Gi");
+        await page.Locate("#create-workspace").ClickAsync();
+
+        await Expect(page.Locate("#workspace-title")).ToHaveTextAsync("Quarterly close", new() { Timeout = 15_000 });
+        await Expect(page.Locate("#workspace .badge")).ToHaveTextAsync("Owner");
+        await Expect(page.Locate("#workspace-usage")).ToContainTextAsync("0 bytes of 5.0 GiB used");
+        await page.ScreenshotAsync("2x-01b-workspace-created");
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
     public async Task Should_ShowNoWriteAction_When_AViewCollaboratorOpensTheWorkspace()
     {
         var folder = WorkspaceFlows.NewFolder("view");

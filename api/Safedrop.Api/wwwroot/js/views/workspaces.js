@@ -35,7 +35,7 @@ export function roleBadge(role, external) {
 }
 
 function createCard() {
-  const name = h('input', { type: 'text', id: 'new-workspace-name', required: true, pattern: '[a-z0-9]([a-z0-9-]*[a-z0-9])?', maxlength: 63, placeholder: 'e.g. project-apollo' });
+  const name = h('input', { type: 'text', id: 'new-workspace-name', required: true, pattern: '[a-z0-9]+(-+[a-z0-9]+)*', maxlength: 63, placeholder: 'e.g. project-apollo' });
   const displayName = h('input', { type: 'text', id: 'new-workspace-title', maxlength: 200, placeholder: 'Optional' });
   const quota = h('input', { type: 'text', id: 'new-workspace-quota', placeholder: '10Gi', pattern: '[0-9]+(Ki|Mi|Gi|Ti)?' });
   const submit = h('button', { type: 'submit', id: 'create-workspace' }, 'Create Workspace');
