@@ -21,6 +21,11 @@ public static class PortalEndpoints
     {
         app.MapFallbackToFile("/d/{name}", Page);
         app.MapFallbackToFile("/p/{packageId}", Page);
+        app.MapFallbackToFile("/w", Page);
+        // A catch-all is optional, so this one route serves a Workspace's root and every folder in it.
+        app.MapFallbackToFile("/w/{name}/{**folder}", Page);
+        app.MapFallbackToFile("/admin/approvals", Page);
+        app.MapFallbackToFile("/admin/groups", Page);
         return app;
     }
 }

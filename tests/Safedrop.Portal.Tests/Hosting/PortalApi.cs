@@ -30,6 +30,8 @@ public sealed class PortalApi(string tenantFolder, string dataFolder, int port) 
         builder.UseSetting("Safedrop:Mode", "Local");
         builder.UseSetting("Safedrop:Local:Folder", tenantFolder);
         builder.UseSetting("Safedrop:Local:DataFolder", dataFolder);
+        // The folder holds a second Organization (another namespace): this API serves acme.
+        builder.UseSetting("Safedrop:Local:Namespace", PortalTenant.Namespace);
         // Every flow signs in by PIN from the same loopback address, several times as the Dropzone owner.
         builder.UseSetting("Safedrop:Identity:PinRequestsPerAddress", "1000");
         builder.UseSetting("Safedrop:Identity:PinRequestsPerClient", "100000");

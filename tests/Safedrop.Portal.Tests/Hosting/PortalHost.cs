@@ -40,13 +40,16 @@ public sealed partial class PortalHost : IAsyncLifetime
         var tenant = Directory.CreateDirectory(Path.Combine(root, "tenant")).FullName;
         await File.WriteAllTextAsync(Path.Combine(tenant, "organization.yaml"), PortalTenant.OrganizationYaml());
         await File.WriteAllTextAsync(Path.Combine(tenant, "dropzone.yaml"), PortalTenant.DropzoneYaml());
+        await File.WriteAllTextAsync(Path.Combine(tenant, "workspaces.yaml"), PortalTenant.WorkspacesYaml());
+        await File.WriteAllTextAsync(Path.Combine(tenant, "groups.yaml"), PortalTenant.SecurityGroupsYaml());
+        await File.WriteAllTextAsync(Path.Combine(tenant, "globex.yaml"), PortalTenant.ForeignOrganizationYaml());
 
         api = new PortalApi(tenant, Path.Combine(root, "data"), FreePort.Next());
         api.Start();
         using var ready = new CancellationTokenSource(StartTimeout);
         var state = await api.Store.WaitForAsync(s => s.Config is not null, ready.Token);
-        if (state.Config?.Dropzones.ContainsKey(PortalTenant.Dropzone) != true)
-            throw new InvalidOperationException("The test tenant did not compile with its Dropzone.");
+        if (state.Config?.Dropzones.ContainsKey(PortalTenant.Dropzone) != true || !state.Config.Workspaces.ContainsKey(PortalTenant.Workspace))
+            throw new InvalidOperationException("The test tenant did not compile with its Dropzone and Workspace: " + string.Join("; ", state.Problems));
 
         if (!File.Exists(ChromiumPath)) return;
         playwright = await Playwright.CreateAsync();

@@ -1,6 +1,11 @@
 namespace Safedrop.Portal.Tests.Hosting;
 
-/// <summary>The tenant the portal is tested on: one Organization and one Dropzone with tight limits.</summary>
+/// <summary>
+/// The tenant the portal is tested on: Organization acme with one Dropzone with tight limits, two Workspaces
+/// (one roomy with declared collaborators, one with a tiny quota), Security Groups (InviteExternalUsers for the
+/// Workspace owner only; a pilot group for the membership page), and a second Organization, globex, in another
+/// namespace of the same folder, whose addresses therefore belong to another Organization on this platform.
+/// </summary>
 public static class PortalTenant
 {
     public const string Namespace = "acme";
@@ -13,6 +18,30 @@ public static class PortalTenant
 
     /// <summary>Neither owner nor member, and the Dropzone has no Sender Domain Access: may read nothing.</summary>
     public const string Outsider = "mallory@elsewhere.example";
+
+    public const string Admin = "admin@acme.example";
+
+    public const string Workspace = "projects";
+    public const string WorkspaceTitle = "Project Apollo";
+
+    /// <summary>Owner of the Workspaces (the Dropzone owner too); the only holder of InviteExternalUsers.</summary>
+    public const string WorkspaceOwner = Owner;
+
+    /// <summary>CoOwner declared in YAML, without InviteExternalUsers: their external shares wait for an admin.</summary>
+    public const string CoOwner = "carol@acme.example";
+
+    /// <summary>View collaborator declared in YAML.</summary>
+    public const string Viewer = "victor@acme.example";
+
+    /// <summary>A Workspace with a 1 MiB quota, to show the quota problems.</summary>
+    public const string TinyWorkspace = "tiny";
+
+    public const string ForeignNamespace = "globex";
+    public const string ForeignUser = "bob@globex.example";
+
+    public const string InvitersGroup = "inviters";
+    public const string PilotsGroup = "workflow-pilots";
+    public const string Pilot = "paula@acme.example";
 
     public const int MaxFiles = 3;
     public static readonly string[] AllowedExtensions = [".pdf", ".txt"];
@@ -32,7 +61,77 @@ public static class PortalTenant
           domains:
             - acme.example
           admins:
-            - admin@acme.example
+            - {Admin}
+          features:
+            externalSharing: true
+        """;
+
+    public static string ForeignOrganizationYaml() => $"""
+        apiVersion: safedrop.io/v1alpha1
+        kind: Organization
+        metadata:
+          name: globex
+          namespace: {ForeignNamespace}
+        spec:
+          displayName: Globex
+          plan: Enterprise
+          domains:
+            - globex.example
+          admins:
+            - admin@globex.example
+        """;
+
+    public static string WorkspacesYaml() => $"""
+        apiVersion: safedrop.io/v1alpha1
+        kind: Workspace
+        metadata:
+          name: {Workspace}
+          namespace: {Namespace}
+        spec:
+          displayName: {WorkspaceTitle}
+          owner: {WorkspaceOwner}
+          quota: 1Gi
+          externalSharing: true
+          collaborators:
+            - email: {CoOwner}
+              role: CoOwner
+            - email: {Viewer}
+              role: View
+        ---
+        apiVersion: safedrop.io/v1alpha1
+        kind: Workspace
+        metadata:
+          name: {TinyWorkspace}
+          namespace: {Namespace}
+        spec:
+          owner: {WorkspaceOwner}
+          quota: 1Mi
+        """;
+
+    public static string SecurityGroupsYaml() => $"""
+        apiVersion: safedrop.io/v1alpha1
+        kind: SecurityGroup
+        metadata:
+          name: {InvitersGroup}
+          namespace: {Namespace}
+        spec:
+          displayName: External inviters
+          permissions:
+            - InviteExternalUsers
+          members:
+            - {WorkspaceOwner}
+        ---
+        apiVersion: safedrop.io/v1alpha1
+        kind: SecurityGroup
+        metadata:
+          name: {PilotsGroup}
+          namespace: {Namespace}
+        spec:
+          displayName: Workflow pilots
+          permissions:
+            - PersonalWorkflows
+          members:
+            - {Pilot}
         """;
 
     public static string DropzoneYaml() => $"""

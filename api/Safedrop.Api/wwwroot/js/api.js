@@ -31,3 +31,14 @@ export async function currentUser() {
     throw error;
   }
 }
+
+/** A Workspace path ("a/b c/d.txt") as URL segments, each encoded on its own so that '/' stays a separator. */
+export function encodePath(path) {
+  return path.split('/').filter(Boolean).map(encodeURIComponent).join('/');
+}
+
+/** The URL of a Workspace API resource: `/v1/workspaces/{name}/{kind}/{path}` (no trailing slash for the root). */
+export function workspaceUrl(name, kind, path = '') {
+  const encoded = encodePath(path);
+  return `/v1/workspaces/${encodeURIComponent(name)}/${kind}${encoded ? `/${encoded}` : ''}`;
+}

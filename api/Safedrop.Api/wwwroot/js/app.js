@@ -3,9 +3,21 @@ import { h, show, errorText } from './dom.js';
 import { homeView } from './views/home.js';
 import { dropzoneView } from './views/dropzone.js';
 import { packageView } from './views/package.js';
+import { workspacesView } from './views/workspaces.js';
+import { workspaceView } from './views/workspace.js';
+import { approvalsView } from './views/admin-approvals.js';
+import { groupsView } from './views/admin-groups.js';
 
-// Paths the server answers with this page: /, /d/{dropzone}, /p/{package}.
+// The page's footer speaks of end-to-end encryption, true for packages; Workspaces are encrypted by the server.
+const AT_REST = 'Workspace files are encrypted at rest by Safedrop; only collaborators and web links you create reach them.';
+const ADMIN = 'Every decision made here is audited.';
+
+// Paths the server answers with this page: /, /d/{dropzone}, /p/{package}, /w, /w/{workspace}/{folder…}, /admin/….
 const routes = [
+  [/^\/w\/?$/, (app) => workspacesView(app), AT_REST],
+  [/^\/w\/([^/]+)((?:\/[^/]+)*)\/?$/, (app, [name, folder]) => workspaceView(app, decodeURIComponent(name), folder.split('/').filter(Boolean).map(decodeURIComponent).join('/')), AT_REST],
+  [/^\/admin\/approvals\/?$/, (app) => approvalsView(app), ADMIN],
+  [/^\/admin\/groups\/?$/, (app) => groupsView(app), ADMIN],
   [/^\/d\/([a-z0-9][a-z0-9-]*)\/?$/, (app, [name]) => dropzoneView(app, name)],
   [/^\/p\/([a-z2-7]{26})\/?$/, (app, [id]) => packageView(app, id)],
   [/^\/$/, (app) => homeView(app)],
@@ -15,6 +27,7 @@ async function start() {
   const app = document.getElementById('app');
   renderAccount();
   const route = routes.find(([pattern]) => pattern.test(location.pathname));
+  if (route?.[2]) document.querySelector('.footer').textContent = route[2];
   try {
     if (route) await route[1](app, location.pathname.match(route[0]).slice(1));
     else show(app, h('section', { class: 'card' }, h('h1', {}, 'Not found'), h('p', {}, 'There is nothing at this address.')));
@@ -27,7 +40,11 @@ async function renderAccount() {
   const nav = document.getElementById('account');
   const user = await currentUser().catch(() => null);
   if (!user) { show(nav); return; }
-  show(nav, h('span', { id: 'signed-in-as' }, user.email),
+  // Admin pages are linked for admins only; the API refuses everyone else anyway.
+  const link = (href, text, id) => h('a', { href, id, 'aria-current': location.pathname.startsWith(href) ? 'page' : undefined }, text);
+  show(nav, link('/w', 'Workspaces', 'nav-workspaces'),
+    user.admin ? [link('/admin/approvals', 'Approvals', 'nav-approvals'), link('/admin/groups', 'Groups', 'nav-groups')] : null,
+    h('span', { id: 'signed-in-as' }, user.email),
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: async () => { await api('POST', '/v1/auth/sign-out'); location.assign('/'); } }, 'Sign out'));
 }
 

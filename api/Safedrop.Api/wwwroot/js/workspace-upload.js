@@ -1,0 +1,46 @@
+// Uploads Workspace files to the API, which encrypts them at rest: one streamed PUT per file (the browser
+// sends the File as the body with its Content-Length, so the quota is checked before any byte is stored).
+import { ApiError, workspaceUrl } from './api.js';
+
+const PARALLEL_FILES = 2;
+
+/**
+ * Uploads each file into `folder`, a few at a time. Calls onProgress(index, sent, total) as bytes leave and
+ * onDone(index, error|null) per file; a file's failure does not stop the others.
+ */
+export async function uploadFiles({ workspace, folder, files, onProgress = () => {}, onDone = () => {} }) {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index];
+      try {
+        await put(workspaceUrl(workspace, 'files', folder ? `${folder}/${file.name}` : file.name), file, (sent) => onProgress(index, sent, file.size));
+        onProgress(index, file.size, file.size);
+        onDone(index, null);
+      } catch (error) {
+        onDone(index, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_FILES, files.length) }, worker));
+}
+
+// XMLHttpRequest rather than fetch: only it reports upload progress.
+function put(url, file, onSent) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', url);
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    request.setRequestHeader('Accept', 'application/json');
+    request.upload.onprogress = (event) => onSent(event.loaded);
+    request.onload = () => {
+      if (request.status < 300) { resolve(); return; }
+      let problem = null;
+      try { problem = JSON.parse(request.responseText); } catch { /* not a problem document */ }
+      reject(new ApiError(request.status, problem));
+    };
+    request.onerror = () => reject(new Error('The connection to the server failed.'));
+    request.send(file);
+  });
+}
