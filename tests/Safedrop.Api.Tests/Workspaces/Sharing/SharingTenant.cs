@@ -29,7 +29,7 @@ internal static class SharingTenant
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TenantFolder Create(bool organizationSharing = true, bool workspaceSharing = true)
+    public static TenantFolder Create(bool organizationSharing = true, bool workspaceSharing = true, string quota = "10Gi")
     {
         var folder = TenantFolder.Create();
         folder.Write("organization.yaml", $"""
@@ -57,6 +57,7 @@ internal static class SharingTenant
               namespace: {TenantYaml.Namespace}
             spec:
               owner: {Owner}
+              quota: {quota}
               externalSharing: {(workspaceSharing ? "true" : "false")}
               collaborators:
                 - email: {CoOwner}
@@ -68,14 +69,13 @@ internal static class SharingTenant
         return folder;
     }
 
-    /// <summary>The API on <paramref name="folder"/>, serving acme, with optional fake clock and web-link files.</summary>
-    public static LocalApi StartApi(TenantFolder folder, FakeTimeProvider? time = null, IWebLinkFiles? files = null) => new(folder.Path)
+    /// <summary>The API on <paramref name="folder"/>, serving acme, with an optional fake clock; shares and web-link files are the app's own.</summary>
+    public static LocalApi StartApi(TenantFolder folder, FakeTimeProvider? time = null) => new(folder.Path)
     {
         Settings = new Dictionary<string, string?> { ["Safedrop:Local:Namespace"] = TenantYaml.Namespace },
         ConfigureTestServices = services =>
         {
             if (time is not null) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
-            if (files is not null) services.Replace(ServiceDescriptor.Singleton(files));
         },
     };
 
