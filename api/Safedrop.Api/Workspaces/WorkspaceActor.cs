@@ -1,4 +1,5 @@
 using Safedrop.Api.Audit;
+using Safedrop.Api.Identity;
 using Safedrop.Resources.Identity;
 
 namespace Safedrop.Api.Workspaces;
@@ -10,6 +11,13 @@ public sealed record WorkspaceActor(EmailAddress Address, string? ClientAddress)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new(address, context.Connection.RemoteIpAddress?.ToString());
+    }
+
+    /// <summary>The signed-in caller of an endpoint whose authorization policy demands a signed-in address.</summary>
+    public static WorkspaceActor SignedIn(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Of(context, context.User.SignedInAddress() ?? throw new InvalidOperationException("The signed-in policy admitted a request without an address."));
     }
 
     /// <summary>An event about <c>workspace/{name}</c> or <c>workspace/{name}/{path}</c>.</summary>

@@ -129,7 +129,7 @@ public static class WorkspaceEndpoints
     private static async Task<Results<Created<EntryResult>, Ok<EntryResult>, ProblemHttpResult>> UploadAsync(
         string name, string? path, HttpContext context, WorkspaceFiles files, CancellationToken cancellationToken)
     {
-        var length = WorkspaceUploadBody.LimitToDeclaredLength(context);
+        var length = WorkspaceFileHttp.LimitToDeclaredLength(context);
         var outcome = await files.UploadAsync(name, path, context.Request.Body, length, Actor(context), cancellationToken);
         if (outcome.Problem is { } problem) return problem.ToResult();
         var uploaded = outcome.Value!;
@@ -143,10 +143,7 @@ public static class WorkspaceEndpoints
     {
         var outcome = await files.DownloadAsync(name, path, Actor(context), cancellationToken);
         if (outcome.Problem is { } problem) return problem.ToResult();
-        var download = outcome.Value!;
-        context.Response.ContentLength = download.Entry.Size;
-        // The result disposes the stream once written.
-        return TypedResults.Stream(download.Content, "application/octet-stream", download.Entry.WorkspacePath.Name, download.Entry.ModifiedAt);
+        return WorkspaceFileHttp.Send(context, outcome.Value!);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteFileAsync(
@@ -183,7 +180,5 @@ public static class WorkspaceEndpoints
     private static Results<NoContent, ProblemHttpResult> NoContent(Outcome<bool> outcome) =>
         outcome.Problem is { } problem ? problem.ToResult() : TypedResults.NoContent();
 
-    /// <summary>The signed-in address; the group's authorization policy guarantees one.</summary>
-    private static WorkspaceActor Actor(HttpContext context) =>
-        WorkspaceActor.Of(context, context.User.SignedInAddress() ?? throw new InvalidOperationException("The signed-in policy admitted a request without an address."));
+    private static WorkspaceActor Actor(HttpContext context) => WorkspaceActor.SignedIn(context);
 }

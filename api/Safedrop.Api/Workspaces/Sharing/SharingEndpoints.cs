@@ -180,16 +180,13 @@ public static class SharingEndpoints
     {
         var outcome = await access.DownloadAsync(token, path, Client(context), cancellationToken);
         if (outcome.Problem is { } problem) return problem.ToResult();
-        var download = outcome.Value!;
-        context.Response.ContentLength = download.Entry.Size;
-        // The result disposes the stream once written.
-        return TypedResults.Stream(download.Content, "application/octet-stream", download.Entry.WorkspacePath.Name, download.Entry.ModifiedAt);
+        return WorkspaceFileHttp.Send(context, outcome.Value!);
     }
 
     private static async Task<Results<Created<WebLinkEntry>, ProblemHttpResult>> UploadAsync(
         string token, string? path, HttpContext context, WebLinkAccess access, CancellationToken cancellationToken)
     {
-        var length = WorkspaceUploadBody.LimitToDeclaredLength(context);
+        var length = WorkspaceFileHttp.LimitToDeclaredLength(context);
         var outcome = await access.UploadAsync(token, path, context.Request.Body, length, Client(context), cancellationToken);
         return outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Created((string?)null, outcome.Value!);
     }
@@ -202,7 +199,5 @@ public static class SharingEndpoints
 
     private static string? Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 
-    /// <summary>The signed-in address; the endpoint's authorization policy guarantees one.</summary>
-    private static WorkspaceActor Actor(HttpContext context) =>
-        WorkspaceActor.Of(context, context.User.SignedInAddress() ?? throw new InvalidOperationException("The signed-in policy admitted a request without an address."));
+    private static WorkspaceActor Actor(HttpContext context) => WorkspaceActor.SignedIn(context);
 }

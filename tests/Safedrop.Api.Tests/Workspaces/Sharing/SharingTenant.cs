@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -87,7 +86,4 @@ internal static class SharingTenant
 
     public static async Task<ShareView> ShareViewAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<ShareView>(LocalApi.Json, Ct))!;
-
-    public static async Task<ProblemDetails> ProblemAsync(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!;
 }
