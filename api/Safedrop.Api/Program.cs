@@ -12,10 +12,12 @@ using Safedrop.Api.Metrics;
 using Safedrop.Api.OpenApi;
 using Safedrop.Api.Packages;
 using Safedrop.Api.Portal;
+using Safedrop.Api.SecurityGroups;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
 using Safedrop.Api.Workspaces;
 using Safedrop.Api.Workspaces.Sharing;
+using Safedrop.Api.WriteBack;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -38,6 +40,8 @@ builder.Services
     .AddIdentity()
     .AddTransfer()
     .AddPackages()
+    .AddResourceWriteBack()
+    .AddSecurityGroups()
     .AddWorkspaces()
     .AddWorkspaceSharing()
     .AddKeyRotation();
@@ -55,6 +59,8 @@ app.MapIdentity();
 app.MapDevMailbox();
 app.MapPackages();
 app.MapDropzones();
+app.MapDropzoneSettings();
+app.MapSecurityGroups();
 app.MapWorkspaces();
 app.MapWorkspaceSharing();
 app.MapTransfer();

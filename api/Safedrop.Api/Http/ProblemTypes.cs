@@ -115,6 +115,24 @@ public static class ProblemTypes
     /// <summary>An upload without Content-Length, or whose body did not match it.</summary>
     public const string ContentLengthRequired = Prefix + "content-length-required";
 
+    /// <summary>Security Groups are a Business and Enterprise feature; this Organization's plan does not include them.</summary>
+    public const string SecurityGroupsUnavailable = Prefix + "security-groups-unavailable";
+
+    /// <summary>No Security Group of that name is in force.</summary>
+    public const string SecurityGroupNotFound = Prefix + "security-group-not-found";
+
+    /// <summary>A member list was refused as a whole; the <c>errors</c> extension lists every bad entry and why.</summary>
+    public const string InvalidMembers = Prefix + "invalid-members";
+
+    /// <summary>The address to remove is not a member.</summary>
+    public const string MemberNotFound = Prefix + "member-not-found";
+
+    /// <summary>A Dropzone edit breaks the Dropzone's schema; the <c>errors</c> extension lists each field and why.</summary>
+    public const string InvalidDropzoneSettings = Prefix + "invalid-dropzone-settings";
+
+    /// <summary>The resource kept changing while the API wrote it back; nothing of this request was written, retry.</summary>
+    public const string WriteBackConflict = Prefix + "write-back-conflict";
+
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch
     {

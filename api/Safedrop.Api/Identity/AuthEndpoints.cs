@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Http;
+using Safedrop.Resources.Compilation;
 using Safedrop.Resources.Identity;
 using Safedrop.Resources.Model;
 
@@ -117,8 +118,8 @@ public static class AuthEndpoints
         var organization = config?.Organization;
         var permissions = Enum.GetValues<Permission>()
             .Select(p => config?.Resolve(address, p) is { } decision
-                ? new PermissionState(p.ToString(), decision.Held, decision.Explanation)
-                : new PermissionState(p.ToString(), false, "no configuration is in force"))
+                ? new PermissionState(p.ToString(), decision.Held, decision.Explanation, decision.Basis.ToString(), decision.Groups)
+                : new PermissionState(p.ToString(), false, "no configuration is in force", nameof(PermissionBasis.FeatureUnavailable), []))
             .ToList();
         return TypedResults.Ok(new MeResponse(
             address.Value,

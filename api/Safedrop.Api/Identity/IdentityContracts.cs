@@ -11,7 +11,9 @@ public sealed record SignedInResponse(string Token, string Email, DateTimeOffset
 
 public sealed record MeResponse(string Email, bool Registered, bool Admin, string? Organization, IReadOnlyList<PermissionState> Permissions);
 
-public sealed record PermissionState(string Permission, bool Held, string Reason);
+/// <param name="Basis">Why, as a stable word: Unrestricted, GrantedByGroups, NotInGrantingGroup, OptInRequired, NotRegistered, FeatureUnavailable.</param>
+/// <param name="Groups">The Security Groups that grant the permission (and, when held through them, the caller's).</param>
+public sealed record PermissionState(string Permission, bool Held, string Reason, string Basis, IReadOnlyList<string> Groups);
 
 public sealed record CreateApiKeyBody(string? Name);
 

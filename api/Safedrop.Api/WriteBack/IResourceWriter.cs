@@ -11,14 +11,22 @@ namespace Safedrop.Api.WriteBack;
 /// </summary>
 public interface IResourceWriter
 {
-    /// <summary>Creates a resource in the tenant's namespace; a resource of that kind and name existing already is a conflict.</summary>
+    /// <summary>
+    /// Creates a resource in the tenant's namespace (local mode: a new file <c>&lt;plural&gt;-&lt;name&gt;.yaml</c>); a resource of
+    /// that kind and name existing already throws <see cref="ResourceConflictException"/>, one breaking its schema
+    /// <see cref="ResourceInvalidException"/>.
+    /// </summary>
     Task CreateAsync<T>(T resource, CancellationToken cancellationToken) where T : class, ISafedropResource, new();
 
     /// <summary>
     /// Reads the resource, lets <paramref name="change"/> edit it, and writes it back. When someone else
     /// wrote meanwhile (Git, kubectl, another replica), reads again and reapplies <paramref name="change"/>, so
     /// neither side's change is lost. <paramref name="change"/> returns false when nothing needs writing.
-    /// Returns false when the resource does not exist.
+    /// Returns false when the resource does not exist. After a write, the object last given to
+    /// <paramref name="change"/> carries the written <c>metadata.generation</c> (in local mode the generation the
+    /// folder compiler will count) and, in a cluster, <c>metadata.resourceVersion</c>: what to expect in force.
+    /// Throws <see cref="ResourceConflictException"/> after too many lost races and
+    /// <see cref="ResourceInvalidException"/> when the changed resource breaks its CRD schema (nothing written).
     /// </summary>
     Task<bool> UpdateAsync<T>(string name, Func<T, bool> change, CancellationToken cancellationToken) where T : class, ISafedropResource, new();
 }

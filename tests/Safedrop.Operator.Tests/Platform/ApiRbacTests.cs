@@ -21,6 +21,26 @@ public class ApiRbacTests
         ], role.Rules.Select(Describe));
     }
 
+    [Theory]
+    [InlineData("securitygroups", "get")]
+    [InlineData("securitygroups", "patch")]
+    [InlineData("securitygroups", "update")]
+    [InlineData("dropzones", "get")]
+    [InlineData("dropzones", "patch")]
+    [InlineData("dropzones", "update")]
+    [InlineData("workspaces", "get")]
+    [InlineData("workspaces", "patch")]
+    [InlineData("workspaces", "update")]
+    [InlineData("workspaces", "create")]
+    public void Should_LetTheApiWriteBack_What_Admins_Owners_And_Managers_Change(string resource, string verb)
+    {
+        // The API's write-back (api/Safedrop.Api/WriteBack/KubernetesResourceWriter.cs): get, merge patch with a
+        // resourceVersion precondition, create for new Workspaces; update for a future PUT-based writer.
+        var rules = Plan().Get<V1Role>("safedrop-acme-api").Rules;
+
+        Assert.Contains(rules, r => r.ApiGroups.Contains(Organization.Group) && r.Resources.Contains(resource) && r.Verbs.Contains(verb) && r.ResourceNames is null or { Count: 0 });
+    }
+
     [Fact]
     public void Should_GrantReadOfWebhookSecrets_When_CompiledWorkflowsReferenceThem()
     {
