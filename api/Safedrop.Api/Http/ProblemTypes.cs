@@ -77,8 +77,6 @@ public static class ProblemTypes
     public const string CrossOrganizationAddress = Prefix + "cross-organization-address";
     /// <summary>External collaborators never share or create web links, not even for what they uploaded.</summary>
     public const string ExternalCannotShare = Prefix + "external-cannot-share";
-    /// <summary>Sharing and web links need the CoOwner role (or ownership) in the Workspace.</summary>
-    public const string ShareRoleMissing = Prefix + "share-role-missing";
     public const string ShareNotFound = Prefix + "share-not-found";
     /// <summary>The collaborator is declared in the Workspace's YAML: change it there, not through the API.</summary>
     public const string ShareDeclaredInYaml = Prefix + "share-declared-in-yaml";
@@ -95,8 +93,6 @@ public static class ProblemTypes
     public const string WebLinkRevoked = Prefix + "web-link-revoked";
     /// <summary>The web link's permission or folder does not cover the request (upload through ViewAndDownload, a path outside its folder).</summary>
     public const string WebLinkNotAllowed = Prefix + "web-link-not-allowed";
-    /// <summary>501: reading and uploading files through web links is not wired to Workspace files in this build yet.</summary>
-    public const string WebLinkFilesUnavailable = Prefix + "web-link-files-unavailable";
 
     // Workspaces
     public const string WorkspaceInvalid = Prefix + "workspace-invalid";
@@ -106,7 +102,7 @@ public static class ProblemTypes
     public const string WorkspaceNotReady = Prefix + "workspace-not-ready";
     /// <summary>Creating Workspaces needs the resource write-back, which this API instance does not have.</summary>
     public const string WorkspaceCreationUnavailable = Prefix + "workspace-creation-unavailable";
-    /// <summary>The caller's role in the Workspace is below the one the operation needs; the problem names both.</summary>
+    /// <summary>The caller's role in the Workspace is below the one the operation needs (CoOwner for sharing and web links); the problem names both.</summary>
     public const string WorkspaceRoleMissing = Prefix + "workspace-role-missing";
     public const string WorkspacePathInvalid = Prefix + "workspace-path-invalid";
     public const string WorkspaceEntryNotFound = Prefix + "workspace-entry-not-found";

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
 using Safedrop.Api.Http;
 using Safedrop.Api.Identity;
 
@@ -38,8 +36,7 @@ public static class WorkspaceEndpoints
             .WithName("UploadWorkspaceFile")
             .WithSummary("Upload a file (streamed, encrypted at rest)")
             .WithDescription("Modify role. Content-Length is required: the quota is checked before any byte is stored (507 when the Workspace is full, 413 when the file alone exceeds the quota). Missing folders on the path are created; an existing file is replaced (the quota counts the difference). 201 for a new file, 200 for a replaced one.")
-            .WithMetadata(new WorkspaceUploadBodyLimit())
-            .Accepts<Stream>("application/octet-stream")
+            .AcceptsWorkspaceUpload()
             .Produces<EntryResult>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -132,10 +129,7 @@ public static class WorkspaceEndpoints
     private static async Task<Results<Created<EntryResult>, Ok<EntryResult>, ProblemHttpResult>> UploadAsync(
         string name, string? path, HttpContext context, WorkspaceFiles files, CancellationToken cancellationToken)
     {
-        var length = context.Request.ContentLength;
-        // The declared length is the limit: the server refuses to read past it whatever the framing says.
-        if (length is { } declared && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = declared;
+        var length = WorkspaceFileHttp.LimitToDeclaredLength(context);
         var outcome = await files.UploadAsync(name, path, context.Request.Body, length, Actor(context), cancellationToken);
         if (outcome.Problem is { } problem) return problem.ToResult();
         var uploaded = outcome.Value!;
@@ -149,10 +143,7 @@ public static class WorkspaceEndpoints
     {
         var outcome = await files.DownloadAsync(name, path, Actor(context), cancellationToken);
         if (outcome.Problem is { } problem) return problem.ToResult();
-        var download = outcome.Value!;
-        context.Response.ContentLength = download.Entry.Size;
-        // The result disposes the stream once written.
-        return TypedResults.Stream(download.Content, "application/octet-stream", download.Entry.WorkspacePath.Name, download.Entry.ModifiedAt);
+        return WorkspaceFileHttp.Send(context, outcome.Value!);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteFileAsync(
@@ -189,13 +180,5 @@ public static class WorkspaceEndpoints
     private static Results<NoContent, ProblemHttpResult> NoContent(Outcome<bool> outcome) =>
         outcome.Problem is { } problem ? problem.ToResult() : TypedResults.NoContent();
 
-    /// <summary>The signed-in address; the group's authorization policy guarantees one.</summary>
-    private static WorkspaceActor Actor(HttpContext context) =>
-        WorkspaceActor.Of(context, context.User.SignedInAddress() ?? throw new InvalidOperationException("The signed-in policy admitted a request without an address."));
-
-    /// <summary>No fixed body limit for uploads (the request-limits middleware steps aside): the handler limits the body to its Content-Length.</summary>
-    private sealed class WorkspaceUploadBodyLimit : IRequestSizeLimitMetadata
-    {
-        public long? MaxRequestBodySize => null;
-    }
+    private static WorkspaceActor Actor(HttpContext context) => WorkspaceActor.SignedIn(context);
 }

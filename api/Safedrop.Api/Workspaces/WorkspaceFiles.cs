@@ -3,6 +3,7 @@ using Safedrop.Api.Audit;
 using Safedrop.Api.Encryption;
 using Safedrop.Api.Http;
 using Safedrop.Api.Storage;
+using Safedrop.Resources.Compilation;
 
 namespace Safedrop.Api.Workspaces;
 
@@ -30,13 +31,31 @@ public sealed class WorkspaceFiles(
         if (FilePath(rawPath, out var pathProblem) is not { } path) return pathProblem!;
         var allowed = await access.RequireAsync(name, actor, WorkspaceRole.Modify, UploadAction, path.Value, "Uploading a file", cancellationToken);
         if (allowed.Problem is { } denied) return denied;
-        if (length is not { } size || size < 0) return WorkspaceProblems.LengthRequired;
-        var quota = allowed.Value!.Workspace.QuotaBytes;
+        return await UploadAsync(allowed.Value!.Workspace, path, body, length, new RoleHolder(actor, allowed.Value.Role), cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a file once access was decided elsewhere (the caller's role, or a web link's permission and folder):
+    /// the quota, the tree and the audit log are handled here as for every upload, and <paramref name="actor"/> is
+    /// what the tree and the audit log record.
+    /// </summary>
+    public async Task<Outcome<UploadResult>> UploadAsync(
+        CompiledWorkspace workspace, WorkspacePath path, Stream body, long? length, IFileActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(actor);
+        var (name, quota) = (workspace.Name, workspace.QuotaBytes);
+        if (path.IsRoot) return WorkspaceProblems.PathInvalid(path.Value, "a file needs a name.");
+        if (length is not { } size || size < 0)
+            return await FailAsync(actor, UploadAction, name, path, AuditOutcome.Denied, "length-required", WorkspaceProblems.LengthRequired, cancellationToken);
 
         var reservation = new UsageReservation(Guid.NewGuid().ToString("N"), 0, time.GetUtcNow() + ReservationLifetime);
         await using (await locks.AcquireAsync(name, cancellationToken))
         {
-            if (await ConflictAsync(name, path, cancellationToken) is { } conflict) return conflict;
+            if (await ConflictAsync(name, path, cancellationToken) is { } conflict)
+                return await FailAsync(actor, UploadAction, name, path, AuditOutcome.Denied, "entry-conflict", conflict, cancellationToken);
             var existing = await tree.GetAsync(name, path, cancellationToken);
             var usage = await usages.GetAsync(name, time.GetUtcNow(), cancellationToken);
             var needed = Math.Max(0, size - (existing?.Size ?? 0));
@@ -54,8 +73,7 @@ public sealed class WorkspaceFiles(
         catch (InvalidDataException)
         {
             await AbandonAsync(name, reservation.Id, objectKey);
-            await audit.RecordAsync(actor.Event(UploadAction, name, path.Value, AuditOutcome.Failed, "length-mismatch"), cancellationToken);
-            return WorkspaceProblems.LengthMismatch(size);
+            return await FailAsync(actor, UploadAction, name, path, AuditOutcome.Failed, "length-mismatch", WorkspaceProblems.LengthMismatch(size), cancellationToken);
         }
         catch
         {
@@ -71,7 +89,9 @@ public sealed class WorkspaceFiles(
             var problem = await ConflictAsync(name, path, CancellationToken.None);
             replaced = await tree.GetAsync(name, path, CancellationToken.None);
             var delta = size - (replaced?.Size ?? 0);
-            if (problem is null && usage.CommittedBytes + delta > quota)
+            if (problem is not null)
+                problem = await FailAsync(actor, UploadAction, name, path, AuditOutcome.Denied, "entry-conflict", problem, CancellationToken.None);
+            else if (usage.CommittedBytes + delta > quota)
                 problem = await RefuseAsync(name, path, actor, size, usage.CommittedBytes, quota, CancellationToken.None);
             if (problem is not null)
             {
@@ -81,17 +101,16 @@ public sealed class WorkspaceFiles(
             }
 
             var now = time.GetUtcNow();
-            await tree.EnsureFoldersAsync(name, path, actor.Address.Value, now, CancellationToken.None);
-            await tree.SaveAsync(name, new TreeEntry(EntryKind.File, path.Value, objectKey, size, now, actor.Address.Value), CancellationToken.None);
+            await tree.EnsureFoldersAsync(name, path, actor.RecordedAs, now, CancellationToken.None);
+            await tree.SaveAsync(name, new TreeEntry(EntryKind.File, path.Value, objectKey, size, now, actor.RecordedAs), CancellationToken.None);
             await usages.SaveAsync(name, usage.Add(delta), CancellationToken.None);
         }
 
         if (replaced?.ObjectKey is { } oldKey) await objects.DeleteAsync(oldKey, CancellationToken.None);
-        await audit.RecordAsync(actor.Event(UploadAction, name, path.Value, AuditOutcome.Succeeded, details: new Dictionary<string, string>
+        await audit.RecordAsync(actor.Event(UploadAction, name, path, AuditOutcome.Succeeded, null, new Dictionary<string, string>
         {
             ["bytes"] = size.ToString(CultureInfo.InvariantCulture),
             ["replaced"] = (replaced is not null).ToString(CultureInfo.InvariantCulture),
-            ["role"] = allowed.Value.Role.Role.ToString(),
         }), CancellationToken.None);
         var entry = (await tree.GetAsync(name, path, CancellationToken.None))!;
         return new UploadResult(EntryResult.Of(entry), replaced is not null);
@@ -103,19 +122,22 @@ public sealed class WorkspaceFiles(
         if (FilePath(rawPath, out var pathProblem) is not { } path) return pathProblem!;
         var allowed = await access.RequireAsync(name, actor, WorkspaceRole.View, DownloadAction, path.Value, "Downloading a file", cancellationToken);
         if (allowed.Problem is { } denied) return denied;
+        return await DownloadAsync(name, path, new RoleHolder(actor, allowed.Value!.Role), cancellationToken);
+    }
 
+    /// <summary>Opens a file once access was decided elsewhere; audited for <paramref name="actor"/>.</summary>
+    public async Task<Outcome<FileDownload>> DownloadAsync(string name, WorkspacePath path, IFileActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(actor);
         var entry = await tree.GetAsync(name, path, cancellationToken);
         var content = entry is { Kind: EntryKind.File, ObjectKey: { } key } ? await objects.OpenReadAsync(key, cancellationToken) : null;
         if (entry is null || content is null)
-        {
-            await audit.RecordAsync(actor.Event(DownloadAction, name, path.Value, AuditOutcome.Failed, "not-found"), cancellationToken);
-            return WorkspaceProblems.EntryNotFound(name, path, "file");
-        }
+            return await FailAsync(actor, DownloadAction, name, path, AuditOutcome.Failed, "not-found", WorkspaceProblems.EntryNotFound(name, path, "file"), cancellationToken);
 
-        await audit.RecordAsync(actor.Event(DownloadAction, name, path.Value, AuditOutcome.Allowed, details: new Dictionary<string, string>
+        await audit.RecordAsync(actor.Event(DownloadAction, name, path, AuditOutcome.Allowed, null, new Dictionary<string, string>
         {
             ["bytes"] = entry.Size.ToString(CultureInfo.InvariantCulture),
-            ["role"] = allowed.Value!.Role.Role.ToString(),
         }), cancellationToken);
         return new FileDownload(entry, content);
     }
@@ -167,10 +189,10 @@ public sealed class WorkspaceFiles(
         return null;
     }
 
-    private async Task<ApiProblem> RefuseAsync(string name, WorkspacePath path, WorkspaceActor actor, long size, long used, long quota, CancellationToken cancellationToken)
+    private async Task<ApiProblem> RefuseAsync(string name, WorkspacePath path, IFileActor actor, long size, long used, long quota, CancellationToken cancellationToken)
     {
         var alone = size > quota;
-        await audit.RecordAsync(actor.Event(UploadAction, name, path.Value, AuditOutcome.Denied, alone ? "file-larger-than-quota" : "quota-exceeded",
+        await audit.RecordAsync(actor.Event(UploadAction, name, path, AuditOutcome.Denied, alone ? "file-larger-than-quota" : "quota-exceeded",
             new Dictionary<string, string>
             {
                 ["bytes"] = size.ToString(CultureInfo.InvariantCulture),
@@ -178,6 +200,14 @@ public sealed class WorkspaceFiles(
                 ["quotaBytes"] = quota.ToString(CultureInfo.InvariantCulture),
             }), cancellationToken);
         return alone ? WorkspaceProblems.FileTooLarge(name, size, used, quota) : WorkspaceProblems.Full(name, size, used, quota);
+    }
+
+    /// <summary>Audits a refused or failed upload or download and returns the problem.</summary>
+    private async Task<ApiProblem> FailAsync(
+        IFileActor actor, string action, string name, WorkspacePath path, AuditOutcome outcome, string rule, ApiProblem problem, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(actor.Event(action, name, path, outcome, rule, new Dictionary<string, string> { ["problem"] = problem.Type }), cancellationToken);
+        return problem;
     }
 
     /// <summary>An upload that broke off: its reservation and whatever was stored go.</summary>

@@ -21,7 +21,13 @@ public sealed class WorkspaceFolders(
         if (path is null) return WorkspaceProblems.PathInvalid(rawPath, reason!);
         var allowed = await access.RequireAsync(name, actor, WorkspaceRole.View, ListAction, path.Value, "Listing a folder", cancellationToken);
         if (allowed.Problem is { } denied) return denied;
+        return await ListAsync(name, path, cancellationToken);
+    }
 
+    /// <summary>A folder's content once access was decided elsewhere (a web link's folder); listing is not audited.</summary>
+    public async Task<Outcome<FolderListing>> ListAsync(string name, WorkspacePath path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         if (await tree.GetAsync(name, path, cancellationToken) is not { Kind: EntryKind.Folder })
             return WorkspaceProblems.EntryNotFound(name, path, "folder");
         var folders = new List<FolderItem>();

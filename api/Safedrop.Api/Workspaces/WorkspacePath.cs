@@ -48,6 +48,24 @@ public sealed class WorkspacePath : IEquatable<WorkspacePath>
         return new([.. replacement.Segments, .. Segments.Skip(ancestor.Segments.Count)]);
     }
 
+    /// <summary>The part of this path below <paramref name="ancestor"/> (which it must be within); "" for the ancestor itself.</summary>
+    public string RelativeTo(WorkspacePath ancestor)
+    {
+        ArgumentNullException.ThrowIfNull(ancestor);
+        if (!IsWithin(ancestor)) throw new ArgumentException($"'{this}' is not within '{ancestor}'.", nameof(ancestor));
+        return string.Join('/', Segments.Skip(ancestor.Segments.Count));
+    }
+
+    /// <summary>
+    /// <paramref name="relative"/> below this folder, checked as a whole path (so the joined path keeps to
+    /// <see cref="MaxLength"/> and <see cref="MaxDepth"/>); null with <paramref name="problem"/> when it does not.
+    /// </summary>
+    public WorkspacePath? Append(WorkspacePath relative, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(relative);
+        return Parse(IsRoot ? relative.Value : Value + "/" + relative.Value, out problem);
+    }
+
     /// <summary>True when this is <paramref name="other"/> or lies inside it (compared case-insensitively).</summary>
     public bool IsWithin(WorkspacePath other)
     {

@@ -7,7 +7,7 @@ public static class WorkspaceServiceCollectionExtensions
 {
     /// <summary>
     /// Workspaces: creation (through the resource writer, when one is registered), roles, folders, files and quota.
-    /// Shares come from <see cref="IWorkspaceShares"/> when it is registered; without it only the YAML counts.
+    /// Roles count the shares of <see cref="IWorkspaceShares"/>, which <c>AddWorkspaceSharing()</c> registers.
     /// </summary>
     public static IServiceCollection AddWorkspaces(this IServiceCollection services)
     {

@@ -13,7 +13,7 @@ namespace Safedrop.Api.Tests.Workspaces;
 
 /// <summary>
 /// A tenant with one Workspace declared in YAML: an owner, a View, a Modify and an external Modify collaborator,
-/// and an API whose resource writer and shares are test doubles.
+/// and an API whose resource writer is a test double.
 /// </summary>
 internal static class WorkspaceTenant
 {
@@ -36,13 +36,16 @@ internal static class WorkspaceTenant
         return folder;
     }
 
-    /// <summary>The API on <paramref name="folder"/>, its writer writing Workspace YAML into the folder (as local write-back would).</summary>
+    /// <summary>
+    /// The API on <paramref name="folder"/>, its writer writing Workspace YAML into the folder (as local write-back would);
+    /// shares are the app's own store unless <paramref name="shares"/> puts some in force directly.
+    /// </summary>
     public static LocalApi NewApi(TenantFolder folder, InMemoryWorkspaceShares? shares = null) => new(folder.Path)
     {
         ConfigureTestServices = services =>
         {
             services.AddSingleton<IResourceWriter>(new FolderResourceWriter(folder));
-            services.AddSingleton<IWorkspaceShares>(shares ?? new InMemoryWorkspaceShares());
+            if (shares is not null) services.AddSingleton<IWorkspaceShares>(shares);
         },
     };
 
@@ -135,7 +138,10 @@ internal sealed class FolderResourceWriter(TenantFolder folder) : IResourceWrite
         throw new NotSupportedException("Workspaces never update resources.");
 }
 
-/// <summary>Shares as the sharing feature would keep them; tests add them directly.</summary>
+/// <summary>
+/// Shares put in force directly, for role-resolution cases the sharing API refuses to make (an external CoOwner
+/// share must still be capped at Modify); shares made through the API are tested with the app's own store.
+/// </summary>
 internal sealed class InMemoryWorkspaceShares : IWorkspaceShares
 {
     private readonly ConcurrentQueue<WorkspaceShare> shares = new();

@@ -11,12 +11,12 @@ namespace Safedrop.Api.Workspaces.Sharing;
 /// The endpoints admit admins only; every decision and refusal is audited.
 /// </summary>
 public sealed class ShareApprovals(
-    TenantConfigStore tenant, WorkspaceShareStore shares, ShareLock locks, ShareMails mails, IAuditLog audit, TimeProvider time)
+    TenantConfigStore tenant, WorkspaceShareStore shares, WorkspaceLock locks, ShareMails mails, IAuditLog audit, TimeProvider time)
 {
     /// <summary>Every share waiting for approval, in every Workspace in force, oldest first.</summary>
     public async Task<Outcome<IReadOnlyList<ShareView>>> ListPendingAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current.Config is not { Organization: not null } config) return SharingProblems.NotServing;
+        if (tenant.Current.Config is not { Organization: not null } config) return WorkspaceProblems.NotServing;
         var pending = new List<ShareRecord>();
         foreach (var name in config.Workspaces.Keys.Order(StringComparer.Ordinal))
             await foreach (var record in shares.ListRecordsAsync(name, cancellationToken))
@@ -24,23 +24,23 @@ public sealed class ShareApprovals(
         return pending.OrderBy(r => r.SharedAt).Select(ShareView.Of).ToList();
     }
 
-    public Task<Outcome<ShareView>> ApproveAsync(string workspace, string email, SharingActor admin, CancellationToken cancellationToken) =>
+    public Task<Outcome<ShareView>> ApproveAsync(string workspace, string email, WorkspaceActor admin, CancellationToken cancellationToken) =>
         DecideAsync(workspace, email, admin, approve: true, cancellationToken);
 
-    public Task<Outcome<ShareView>> RejectAsync(string workspace, string email, SharingActor admin, CancellationToken cancellationToken) =>
+    public Task<Outcome<ShareView>> RejectAsync(string workspace, string email, WorkspaceActor admin, CancellationToken cancellationToken) =>
         DecideAsync(workspace, email, admin, approve: false, cancellationToken);
 
-    private async Task<Outcome<ShareView>> DecideAsync(string name, string email, SharingActor admin, bool approve, CancellationToken cancellationToken)
+    private async Task<Outcome<ShareView>> DecideAsync(string name, string email, WorkspaceActor admin, bool approve, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
         var action = approve ? SharingRules.ShareApprove : SharingRules.ShareReject;
-        if (tenant.Current.Config is not { Organization: not null } config) return SharingProblems.NotServing;
+        if (tenant.Current.Config is not { Organization: not null } config) return WorkspaceProblems.NotServing;
         if (!config.Workspaces.TryGetValue(name, out var workspace))
-            return await RefuseAsync(admin, action, name, "workspace-not-found", email, new ApiProblem(404, ProblemTypes.NotFound, "Workspace not found", $"There is no Workspace {name}."), cancellationToken);
+            return await RefuseAsync(admin, action, name, "workspace-not-found", email, WorkspaceProblems.NotFound(name), cancellationToken);
         if (!EmailAddress.TryParse(email, out var address))
             return await RefuseAsync(admin, action, name, "invalid-address", email, SharingProblems.Invalid($"'{email}' is not an e-mail address."), cancellationToken);
 
-        await using (await locks.AcquireAsync(name, address.Value, cancellationToken))
+        await using (await locks.AcquireShareAsync(name, address.Value, cancellationToken))
         {
             var share = await shares.GetAsync(name, address.Value, cancellationToken);
             if (share is null)
@@ -58,15 +58,15 @@ public sealed class ShareApprovals(
             if (approve) decided = decided with { InvitedAt = await mails.InviteAsync(config, workspace, decided, cancellationToken) ? now : null };
             await shares.SaveAsync(decided, cancellationToken);
             if (!approve) await mails.TellRejectedAsync(workspace, decided, cancellationToken);
-            await audit.RecordAsync(admin.Event(action, SharingRules.Resource(name), AuditOutcome.Succeeded, null,
+            await audit.RecordAsync(admin.Event(action, name, null, AuditOutcome.Succeeded, null,
                 WorkspaceSharing.Details(decided, ("sharedBy", share.SharedBy))), cancellationToken);
             return ShareView.Of(decided);
         }
     }
 
-    private async Task<ApiProblem> RefuseAsync(SharingActor admin, string action, string workspace, string rule, string email, ApiProblem problem, CancellationToken cancellationToken)
+    private async Task<ApiProblem> RefuseAsync(WorkspaceActor admin, string action, string workspace, string rule, string email, ApiProblem problem, CancellationToken cancellationToken)
     {
-        await audit.RecordAsync(admin.Event(action, SharingRules.Resource(workspace), AuditOutcome.Denied, rule,
+        await audit.RecordAsync(admin.Event(action, workspace, null, AuditOutcome.Denied, rule,
             new Dictionary<string, string> { ["email"] = email, ["problem"] = problem.Type }), cancellationToken);
         return problem;
     }

@@ -73,5 +73,14 @@ public sealed record WebLinkGrant(
     DateTimeOffset ExpiresAt,
     IReadOnlyList<WebLinkEntry>? Entries);
 
+/// <summary>A file or folder as a web link's holder sees it: without who wrote it (no address of the Organization reaches an anonymous holder).</summary>
 /// <param name="Path">Relative to the link's folder.</param>
-public sealed record WebLinkEntry(string Name, string Path, string Kind, long Size, DateTimeOffset ModifiedAt);
+/// <param name="Kind"><c>file</c> or <c>folder</c>.</param>
+public sealed record WebLinkEntry(string Name, string Path, string Kind, long Size, DateTimeOffset ModifiedAt)
+{
+    public static WebLinkEntry Of(EntryResult entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new(entry.Name, entry.Path, entry.Kind, entry.Size ?? 0, entry.ModifiedAt);
+    }
+}

@@ -14,12 +14,14 @@ public static class SharingEndpoints
             .RequireAuthorization(SafedropClaims.SignedInPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            // 409 workspace-not-ready, for a Workspace created and not yet in force.
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         shares.MapPost("/shares", ShareAsync)
             .WithName("ShareWorkspace")
             .WithSummary("Share a Workspace with an address and a role")
-            .WithDescription("Owner or internal CoOwner only (403 external-cannot-share for external collaborators, share-role-missing for Modify/View). "
+            .WithDescription("Owner or internal CoOwner only (403 external-cannot-share for external collaborators, workspace-role-missing naming CoOwner for Modify/View). "
                 + "An internal address is in force at once (Invited, notice e-mail). An external address needs external sharing in force (403 external-sharing-off), "
                 + "gets at most Modify (400 external-role-too-high), and is Invited with an invitation e-mail when the sharer holds InviteExternalUsers, else PendingAdminApproval "
                 + "(admins are told; nothing is sent to the address). An address of another Organization on this platform gets no share: 409 cross-organization-address, "
@@ -51,7 +53,7 @@ public static class SharingEndpoints
             .WithSummary("Create a web link to a folder or file")
             .WithDescription($"Owner or internal CoOwner; refused while external sharing is off. permission ViewAndDownload or DownloadAndUpload, path (default the root), expiresInDays (1–{SharingRules.MaxLinkDays}, default {SharingRules.DefaultLinkDays}). The token is shown once and stored only hashed.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status409Conflict);
         shares.MapGet("/links", ListLinksAsync)
             .WithName("ListWebLinks")
             .WithSummary("Web links of a Workspace")
@@ -90,8 +92,7 @@ public static class SharingEndpoints
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status410Gone);
         use.MapGet("", DescribeLinkAsync)
             .WithName("GetWebLink")
             .WithSummary("What a web link grants")
@@ -100,13 +101,16 @@ public static class SharingEndpoints
             .WithName("DownloadThroughWebLink")
             .WithSummary("Download a file through a web link")
             .WithDescription("No account needed. path is relative to the link's folder (empty or the file's name for a file link).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         use.MapPut("/files/{*path}", UploadAsync)
             .WithName("UploadThroughWebLink")
             .WithSummary("Upload a file through a DownloadAndUpload web link")
-            .WithDescription("No account needed. The body is the file; Content-Length is required. Counts against the Workspace's quota.")
-            .Accepts<Stream>("application/octet-stream")
+            .WithDescription("No account needed. The body is the file; Content-Length is required. Stored as a collaborator's upload would be (encrypted at rest, missing folders created, an existing file replaced), counting against the Workspace's quota: 507 when it is full, 413 when the file alone exceeds it.")
+            .AcceptsWorkspaceUpload()
+            .Produces<WebLinkEntry>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status411LengthRequired)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage);
@@ -176,14 +180,14 @@ public static class SharingEndpoints
     {
         var outcome = await access.DownloadAsync(token, path, Client(context), cancellationToken);
         if (outcome.Problem is { } problem) return problem.ToResult();
-        context.Response.ContentLength = outcome.Value!.Size;
-        return TypedResults.Stream(outcome.Value.Content, "application/octet-stream", outcome.Value.Name);
+        return WorkspaceFileHttp.Send(context, outcome.Value!);
     }
 
     private static async Task<Results<Created<WebLinkEntry>, ProblemHttpResult>> UploadAsync(
         string token, string? path, HttpContext context, WebLinkAccess access, CancellationToken cancellationToken)
     {
-        var outcome = await access.UploadAsync(token, path, context.Request.Body, context.Request.ContentLength, Client(context), cancellationToken);
+        var length = WorkspaceFileHttp.LimitToDeclaredLength(context);
+        var outcome = await access.UploadAsync(token, path, context.Request.Body, length, Client(context), cancellationToken);
         return outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Created((string?)null, outcome.Value!);
     }
 
@@ -195,7 +199,5 @@ public static class SharingEndpoints
 
     private static string? Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 
-    /// <summary>The signed-in address; the endpoint's authorization policy guarantees one.</summary>
-    private static SharingActor Actor(HttpContext context) =>
-        SharingActor.Of(context, context.User.SignedInAddress() ?? throw new InvalidOperationException("The signed-in policy admitted a request without an address."));
+    private static WorkspaceActor Actor(HttpContext context) => WorkspaceActor.SignedIn(context);
 }

@@ -7,23 +7,9 @@ namespace Safedrop.Api.Workspaces.Sharing;
 /// <summary>The refusals of sharing and web links (SPEC §3), each with a stable type and a detail that says what to do.</summary>
 public static class SharingProblems
 {
-    public static ApiProblem NotServing { get; } =
-        new(503, ProblemTypes.NotReady, "Not ready", "No valid tenant configuration is in force yet.");
-
-    /// <summary>No such Workspace, or the caller has no role in it: the two are not told apart.</summary>
-    public static ApiProblem WorkspaceNotFound(string workspace) =>
-        new(404, ProblemTypes.NotFound, "Workspace not found", $"There is no Workspace {workspace} you have a role in.");
-
     public static ApiProblem ExternalCannotShare(string workspace, bool links) =>
         new(403, ProblemTypes.ExternalCannotShare, links ? "External collaborators cannot create web links" : "External collaborators cannot share",
             $"You are an external collaborator of Workspace {workspace}: you can read{(links ? "" : " and, with Modify, upload")} per your role, but never share or create web links — not even for files you uploaded. Ask one of its CoOwners.");
-
-    public static ApiProblem RoleMissing(string workspace, CollaboratorRole held, string doing) =>
-        new(403, ProblemTypes.ShareRoleMissing, "Role CoOwner needed",
-            $"{doing} in Workspace {workspace} needs the CoOwner role; you hold {held}. Ask its owner or a CoOwner.")
-        {
-            Extensions = new Dictionary<string, object?> { ["neededRole"] = nameof(CollaboratorRole.CoOwner), ["role"] = held.ToString() },
-        };
 
     public static ApiProblem Invalid(string detail) => new(400, ProblemTypes.ShareInvalid, "Invalid share", detail);
 

@@ -25,6 +25,4 @@ public static class SharingRules
     /// <summary>SPEC §3: CoOwner and Modify map to DownloadAndUpload, View to ViewAndDownload.</summary>
     public static WebLinkPermission WebLinkPermissionFor(CollaboratorRole role) =>
         role == CollaboratorRole.View ? WebLinkPermission.ViewAndDownload : WebLinkPermission.DownloadAndUpload;
-
-    public static string Resource(string workspace) => "workspace/" + workspace;
 }

@@ -4,14 +4,18 @@ namespace Safedrop.Api.Workspaces.Sharing;
 
 public static class SharingServiceCollectionExtensions
 {
-    /// <summary>Workspace shares (the <see cref="IWorkspaceShares"/> in force), admin approvals and web links (SPEC §3).</summary>
+    /// <summary>
+    /// Workspace shares (the <see cref="IWorkspaceShares"/> that <see cref="WorkspaceAccess"/> resolves roles with),
+    /// admin approvals and web links over the Workspace file services (SPEC §3). Goes with <c>AddWorkspaces()</c>.
+    /// </summary>
     public static IServiceCollection AddWorkspaceSharing(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.TryAddSingleton<Http.PublicUrls>();
         services.AddSingleton<WorkspaceShareStore>();
+        // The one registration of IWorkspaceShares in the app: Add, not TryAdd, so nothing registered earlier can
+        // take its place; only a test's ConfigureTestServices (which runs last) replaces it.
         services.AddSingleton<IWorkspaceShares>(sp => sp.GetRequiredService<WorkspaceShareStore>());
-        services.AddSingleton<ShareLock>();
         services.AddSingleton<ShareMails>();
         services.AddSingleton<SharingAccess>();
         services.AddSingleton<WorkspaceSharing>();
@@ -19,8 +23,7 @@ public static class SharingServiceCollectionExtensions
         services.AddSingleton<WebLinkStore>();
         services.AddSingleton<WebLinks>();
         services.AddSingleton<WebLinkAccess>();
-        // PENDING: replaced by an adapter over the Workspace file services once they are merged.
-        services.TryAddSingleton<IWebLinkFiles, PendingWebLinkFiles>();
+        services.AddSingleton<IWebLinkFiles, WorkspaceWebLinkFiles>();
         return services;
     }
 }

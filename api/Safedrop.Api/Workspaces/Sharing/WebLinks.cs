@@ -11,7 +11,7 @@ namespace Safedrop.Api.Workspaces.Sharing;
 /// </summary>
 public sealed class WebLinks(SharingAccess access, WebLinkStore links, IWebLinkFiles files, PublicUrls urls, IAuditLog audit, TimeProvider time)
 {
-    public async Task<Outcome<CreatedWebLink>> CreateAsync(string name, CreateWebLinkRequest request, SharingActor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<CreatedWebLink>> CreateAsync(string name, CreateWebLinkRequest request, WorkspaceActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
@@ -23,8 +23,8 @@ public sealed class WebLinks(SharingAccess access, WebLinkStore links, IWebLinkF
                 SharingProblems.ExternalSharingOff(name, !context.Config.Organization!.Features.ExternalSharing, "Creating a web link"), cancellationToken);
         if (!Enum.TryParse<WebLinkPermission>(request.Permission, ignoreCase: true, out var permission) || !Enum.IsDefined(permission) || int.TryParse(request.Permission, out _))
             return await RefuseAsync(name, actor, "invalid-permission", SharingProblems.LinkInvalid("Send 'permission' as ViewAndDownload or DownloadAndUpload."), cancellationToken);
-        if (LinkPaths.Normalize(request.Path, out var pathProblem) is not { } path)
-            return await RefuseAsync(name, actor, "invalid-path", SharingProblems.LinkInvalid($"'path' is not a valid path: {pathProblem}"), cancellationToken);
+        if (WorkspacePath.Parse(request.Path, out var reason) is not { } path)
+            return await RefuseAsync(name, actor, "invalid-path", WorkspaceProblems.PathInvalid(request.Path, reason!), cancellationToken);
         var days = request.ExpiresInDays ?? SharingRules.DefaultLinkDays;
         if (days is < 1 or > SharingRules.MaxLinkDays)
             return await RefuseAsync(name, actor, "invalid-expiry", SharingProblems.LinkInvalid($"'expiresInDays' is between 1 and {SharingRules.MaxLinkDays}."), cancellationToken);
@@ -35,11 +35,11 @@ public sealed class WebLinks(SharingAccess access, WebLinkStore links, IWebLinkF
         var now = time.GetUtcNow();
         var link = new WebLinkRecord(id, name, target.Value!.Path, permission, WebLinkTokens.Hash(secret), actor.Address.Value, now, now.AddDays(days));
         await links.SaveAsync(link, cancellationToken);
-        await audit.RecordAsync(actor.Event(SharingRules.LinkCreate, link.Resource, AuditOutcome.Succeeded, null, Details(link)), cancellationToken);
+        await audit.RecordAsync(actor.EventOn(SharingRules.LinkCreate, link.Resource, AuditOutcome.Succeeded, null, Details(link)), cancellationToken);
         return new CreatedWebLink(id, urls.For("v1/links/" + token).ToString(), token, permission, link.Path, link.ExpiresAt);
     }
 
-    public async Task<Outcome<IReadOnlyList<WebLinkView>>> ListAsync(string name, SharingActor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<WebLinkView>>> ListAsync(string name, WorkspaceActor actor, CancellationToken cancellationToken)
     {
         var allowed = await access.RequireSharerAsync(name, actor, SharingRules.LinkList, "Listing web links", links: true, cancellationToken);
         if (allowed.Problem is { } refused) return refused;
@@ -49,7 +49,7 @@ public sealed class WebLinks(SharingAccess access, WebLinkStore links, IWebLinkF
         return result.OrderBy(l => l.CreatedAt).ToList();
     }
 
-    public async Task<Outcome<WebLinkView>> RevokeAsync(string name, string id, SharingActor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<WebLinkView>> RevokeAsync(string name, string id, WorkspaceActor actor, CancellationToken cancellationToken)
     {
         var allowed = await access.RequireSharerAsync(name, actor, SharingRules.LinkRevoke, "Revoking a web link", links: true, cancellationToken);
         if (allowed.Problem is { } refused) return refused;
@@ -62,7 +62,7 @@ public sealed class WebLinks(SharingAccess access, WebLinkStore links, IWebLinkF
             link = link with { RevokedAt = now, RevokedBy = actor.Address.Value };
             await links.SaveAsync(link, cancellationToken);
         }
-        await audit.RecordAsync(actor.Event(SharingRules.LinkRevoke, link.Resource, AuditOutcome.Succeeded, null, Details(link)), cancellationToken);
+        await audit.RecordAsync(actor.EventOn(SharingRules.LinkRevoke, link.Resource, AuditOutcome.Succeeded, null, Details(link)), cancellationToken);
         return link.ToView(now);
     }
 
@@ -74,9 +74,9 @@ public sealed class WebLinks(SharingAccess access, WebLinkStore links, IWebLinkF
         ["expiresAt"] = link.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
     };
 
-    private async Task<ApiProblem> RefuseAsync(string name, SharingActor actor, string rule, ApiProblem problem, CancellationToken cancellationToken, string action = SharingRules.LinkCreate)
+    private async Task<ApiProblem> RefuseAsync(string name, WorkspaceActor actor, string rule, ApiProblem problem, CancellationToken cancellationToken, string action = SharingRules.LinkCreate)
     {
-        await audit.RecordAsync(actor.Event(action, SharingRules.Resource(name), AuditOutcome.Denied, rule,
+        await audit.RecordAsync(actor.Event(action, name, null, AuditOutcome.Denied, rule,
             new Dictionary<string, string> { ["problem"] = problem.Type }), cancellationToken);
         return problem;
     }

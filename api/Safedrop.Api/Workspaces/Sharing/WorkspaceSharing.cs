@@ -16,9 +16,9 @@ public sealed record ShareResult(ShareView Share, bool Created);
 /// platform gets no share but an offer of a web link. Every decision is audited.
 /// </summary>
 public sealed class WorkspaceSharing(
-    SharingAccess access, WorkspaceShareStore shares, ShareLock locks, ShareMails mails, IAuditLog audit, TimeProvider time)
+    SharingAccess access, WorkspaceShareStore shares, WorkspaceLock locks, ShareMails mails, IAuditLog audit, TimeProvider time)
 {
-    public async Task<Outcome<ShareResult>> ShareAsync(string name, CreateShareRequest request, SharingActor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<ShareResult>> ShareAsync(string name, CreateShareRequest request, WorkspaceActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
@@ -59,7 +59,7 @@ public sealed class WorkspaceSharing(
         // Internal addresses need nobody's approval; external ones need the sharer's InviteExternalUsers or an admin.
         var invite = config.Resolve(actor.Address, Permission.InviteExternalUsers);
         var mayInvite = !external || invite.Held;
-        await using (await locks.AcquireAsync(name, address.Value, cancellationToken))
+        await using (await locks.AcquireShareAsync(name, address.Value, cancellationToken))
         {
             var existing = await shares.GetAsync(name, address.Value, cancellationToken);
             var active = existing is { IsActive: true } ? existing : null;
@@ -74,7 +74,7 @@ public sealed class WorkspaceSharing(
             if (status == ShareStatus.PendingAdminApproval && active is null)
                 await mails.AskAdminsAsync(config, workspace, share, cancellationToken);
 
-            await audit.RecordAsync(actor.Event(SharingRules.ShareCreate, SharingRules.Resource(name), AuditOutcome.Succeeded,
+            await audit.RecordAsync(actor.Event(SharingRules.ShareCreate, name, null, AuditOutcome.Succeeded,
                 external ? (mayInvite ? "InviteExternalUsers" : "admin-approval-required") : "internal",
                 Details(share, ("external", external ? "true" : "false"), ("previousStatus", active?.Status.ToString()),
                     ("permissionReason", external ? invite.Explanation : null))), cancellationToken);
@@ -83,7 +83,7 @@ public sealed class WorkspaceSharing(
     }
 
     /// <summary>YAML collaborators (read-only, approved by definition) then the API's shares, except revoked ones.</summary>
-    public async Task<Outcome<WorkspaceSharesResponse>> ListAsync(string name, SharingActor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<WorkspaceSharesResponse>> ListAsync(string name, WorkspaceActor actor, CancellationToken cancellationToken)
     {
         var allowed = await access.RequireSharerAsync(name, actor, SharingRules.ShareList, "Listing shares", links: false, cancellationToken);
         if (allowed.Problem is { } refused) return refused;
@@ -96,30 +96,30 @@ public sealed class WorkspaceSharing(
         return new WorkspaceSharesResponse(name, workspace.Owner, workspace.ExternalSharing, views);
     }
 
-    public async Task<Outcome<ShareView>> RevokeAsync(string name, string email, SharingActor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<ShareView>> RevokeAsync(string name, string email, WorkspaceActor actor, CancellationToken cancellationToken)
     {
         var found = await FindAsync(name, email, SharingRules.ShareRevoke, "Revoking a share", actor, cancellationToken);
         if (found.Problem is { } refused) return refused;
         var (context, address) = found.Value;
-        await using (await locks.AcquireAsync(name, address.Value, cancellationToken))
+        await using (await locks.AcquireShareAsync(name, address.Value, cancellationToken))
         {
             if (await shares.GetAsync(name, address.Value, cancellationToken) is not { IsActive: true } share)
                 return await RefuseAsync(context, actor, SharingRules.ShareRevoke, "share-not-found", address.Value, SharingProblems.ShareNotFound(name, address.Value), cancellationToken);
             var revoked = share with { Status = ShareStatus.Revoked, DecidedBy = actor.Address.Value, DecidedAt = time.GetUtcNow() };
             await shares.SaveAsync(revoked, cancellationToken);
-            await audit.RecordAsync(actor.Event(SharingRules.ShareRevoke, SharingRules.Resource(name), AuditOutcome.Succeeded, null,
+            await audit.RecordAsync(actor.Event(SharingRules.ShareRevoke, name, null, AuditOutcome.Succeeded, null,
                 Details(revoked, ("previousStatus", share.Status.ToString()))), cancellationToken);
             return ShareView.Of(revoked);
         }
     }
 
     /// <summary>Sends the invitation (or internal notice) again, at most once per <see cref="SharingRules.ReinviteInterval"/> per share.</summary>
-    public async Task<Outcome<ShareView>> ReinviteAsync(string name, string email, SharingActor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<ShareView>> ReinviteAsync(string name, string email, WorkspaceActor actor, CancellationToken cancellationToken)
     {
         var found = await FindAsync(name, email, SharingRules.ShareReinvite, "Reinviting", actor, cancellationToken);
         if (found.Problem is { } refused) return refused;
         var (context, address) = found.Value;
-        await using (await locks.AcquireAsync(name, address.Value, cancellationToken))
+        await using (await locks.AcquireShareAsync(name, address.Value, cancellationToken))
         {
             var share = await shares.GetAsync(name, address.Value, cancellationToken);
             if (share is not { IsActive: true })
@@ -135,14 +135,14 @@ public sealed class WorkspaceSharing(
             var sent = await mails.InviteAsync(context.Config, context.Workspace, share, cancellationToken);
             var updated = sent ? share with { InvitedAt = now } : share;
             if (sent) await shares.SaveAsync(updated, cancellationToken);
-            await audit.RecordAsync(actor.Event(SharingRules.ShareReinvite, SharingRules.Resource(name), sent ? AuditOutcome.Succeeded : AuditOutcome.Failed,
+            await audit.RecordAsync(actor.Event(SharingRules.ShareReinvite, name, null, sent ? AuditOutcome.Succeeded : AuditOutcome.Failed,
                 sent ? null : "mail-not-sent", Details(updated)), cancellationToken);
             return sent ? ShareView.Of(updated) : new ApiProblem(503, ProblemTypes.MailUnavailable, "Mail unavailable", "The mail relay did not take the invitation right now. Try again shortly.");
         }
     }
 
-    private async Task<Outcome<(SharingContext, EmailAddress)>> FindAsync(
-        string name, string email, string action, string doing, SharingActor actor, CancellationToken cancellationToken)
+    private async Task<Outcome<(WorkspaceContext, EmailAddress)>> FindAsync(
+        string name, string email, string action, string doing, WorkspaceActor actor, CancellationToken cancellationToken)
     {
         var allowed = await access.RequireSharerAsync(name, actor, action, doing, links: false, cancellationToken);
         if (allowed.Problem is { } refused) return refused;
@@ -154,16 +154,16 @@ public sealed class WorkspaceSharing(
         return (context, address);
     }
 
-    private Task<ApiProblem> RefuseCreateAsync(SharingContext context, SharingActor actor, string rule, string? email, ApiProblem problem,
+    private Task<ApiProblem> RefuseCreateAsync(WorkspaceContext context, WorkspaceActor actor, string rule, string? email, ApiProblem problem,
         CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extra = null) =>
         RefuseAsync(context, actor, SharingRules.ShareCreate, rule, email, problem, cancellationToken, extra);
 
-    private async Task<ApiProblem> RefuseAsync(SharingContext context, SharingActor actor, string action, string rule, string? email, ApiProblem problem,
+    private async Task<ApiProblem> RefuseAsync(WorkspaceContext context, WorkspaceActor actor, string action, string rule, string? email, ApiProblem problem,
         CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extra = null)
     {
         var details = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["problem"] = problem.Type };
         if (email is not null) details["email"] = email;
-        await audit.RecordAsync(actor.Event(action, SharingRules.Resource(context.Name), AuditOutcome.Denied, rule, details), cancellationToken);
+        await audit.RecordAsync(actor.Event(action, context.Name, null, AuditOutcome.Denied, rule, details), cancellationToken);
         return problem;
     }
 

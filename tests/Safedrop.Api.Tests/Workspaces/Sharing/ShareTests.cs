@@ -188,7 +188,7 @@ public sealed class ShareTests
         {
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
             var problem = await response.ProblemAsync();
-            Assert.Equal(ProblemTypes.ShareRoleMissing, problem.Type);
+            Assert.Equal(ProblemTypes.WorkspaceRoleMissing, problem.Type);
             Assert.Contains("needs the CoOwner role", problem.Detail, StringComparison.Ordinal);
             Assert.Contains($"you hold {role}", problem.Detail, StringComparison.Ordinal);
         }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -29,7 +28,7 @@ internal static class SharingTenant
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TenantFolder Create(bool organizationSharing = true, bool workspaceSharing = true)
+    public static TenantFolder Create(bool organizationSharing = true, bool workspaceSharing = true, string quota = "10Gi")
     {
         var folder = TenantFolder.Create();
         folder.Write("organization.yaml", $"""
@@ -57,6 +56,7 @@ internal static class SharingTenant
               namespace: {TenantYaml.Namespace}
             spec:
               owner: {Owner}
+              quota: {quota}
               externalSharing: {(workspaceSharing ? "true" : "false")}
               collaborators:
                 - email: {CoOwner}
@@ -68,14 +68,13 @@ internal static class SharingTenant
         return folder;
     }
 
-    /// <summary>The API on <paramref name="folder"/>, serving acme, with optional fake clock and web-link files.</summary>
-    public static LocalApi StartApi(TenantFolder folder, FakeTimeProvider? time = null, IWebLinkFiles? files = null) => new(folder.Path)
+    /// <summary>The API on <paramref name="folder"/>, serving acme, with an optional fake clock; shares and web-link files are the app's own.</summary>
+    public static LocalApi StartApi(TenantFolder folder, FakeTimeProvider? time = null) => new(folder.Path)
     {
         Settings = new Dictionary<string, string?> { ["Safedrop:Local:Namespace"] = TenantYaml.Namespace },
         ConfigureTestServices = services =>
         {
             if (time is not null) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
-            if (files is not null) services.Replace(ServiceDescriptor.Singleton(files));
         },
     };
 
@@ -87,7 +86,4 @@ internal static class SharingTenant
 
     public static async Task<ShareView> ShareViewAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<ShareView>(LocalApi.Json, Ct))!;
-
-    public static async Task<ProblemDetails> ProblemAsync(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!;
 }

@@ -5,6 +5,7 @@ using Safedrop.Api.Audit;
 using Safedrop.Api.Http;
 using Safedrop.Api.Tests.Hosting;
 using Safedrop.Api.Tests.Identity;
+using Safedrop.Api.Workspaces;
 using Safedrop.Api.Workspaces.Sharing;
 using static Safedrop.Api.Tests.Workspaces.Sharing.SharingTenant;
 
@@ -20,10 +21,9 @@ public sealed class WebLinkTests
     [Fact]
     public async Task Should_Let_Anyone_With_The_Link_List_And_Download_Within_Its_Folder_Only()
     {
-        var files = Files();
         using var folder = Create();
-        await using var api = StartApi(folder, files: files);
-        using var owner = await api.SignedInClientAsync(Owner);
+        await using var api = StartApi(folder);
+        using var owner = await OwnerWithFilesAsync(api);
         var link = await CreateAsync(owner, new { permission = "ViewAndDownload", path = "/Reports/", expiresInDays = 7 });
         using var anonymous = api.CreateClient();
 
@@ -36,17 +36,16 @@ public sealed class WebLinkTests
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Report, await download.Content.ReadAsByteArrayAsync(Ct));
         Assert.NotEqual(HttpStatusCode.OK, outside.StatusCode);
-        Assert.Contains(api.AuditEvents, e => e is { Action: SharingRules.LinkUse, Outcome: AuditOutcome.Allowed, Actor: WebLinkAccess.Anonymous } && e.Details!["operation"] == "download");
+        Assert.Contains(api.AuditEvents, e => e is { Action: SharingRules.LinkUse, Outcome: AuditOutcome.Allowed, Actor: WebLinkActor.Anonymous } && e.Details!["operation"] == "download");
         Assert.Contains(api.AuditEvents, e => e is { Action: SharingRules.LinkCreate, Outcome: AuditOutcome.Succeeded, Actor: Owner });
     }
 
     [Fact]
     public async Task Should_Upload_Only_Through_A_DownloadAndUpload_Link()
     {
-        var files = Files();
         using var folder = Create();
-        await using var api = StartApi(folder, files: files);
-        using var owner = await api.SignedInClientAsync(Owner);
+        await using var api = StartApi(folder);
+        using var owner = await OwnerWithFilesAsync(api);
         var viewOnly = await CreateAsync(owner, new { permission = "ViewAndDownload", path = "Reports" });
         var upload = await CreateAsync(owner, new { permission = "DownloadAndUpload", path = "Reports" });
         using var anonymous = api.CreateClient();
@@ -57,17 +56,23 @@ public sealed class WebLinkTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(ProblemTypes.WebLinkNotAllowed, (await refused.ProblemAsync()).Type);
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
-        Assert.Equal([7, 7], files.Bytes("Reports/new.txt"));
-        Assert.Equal("weblink:" + upload.Id, files.UploadedBy("Reports/new.txt"));
+        Assert.Equal("new.txt", (await stored.Content.ReadFromJsonAsync<WebLinkEntry>(LocalApi.Json, Ct))!.Path);
+        using var download = await owner.DownloadAsync("Reports/new.txt");
+        Assert.Equal([7, 7], await download.Content.ReadAsByteArrayAsync(Ct));
+        var listed = (await owner.ListingAsync("Reports")).Files.Single(f => f.Name == "new.txt");
+        Assert.Equal("weblink:" + upload.Id, listed.UploadedBy);
         Assert.Contains(api.AuditEvents, e => e is { Action: SharingRules.LinkUse, Outcome: AuditOutcome.Denied, Rule: "view-only" });
+        Assert.Contains(api.AuditEvents, e => e is { Action: SharingRules.LinkUse, Outcome: AuditOutcome.Succeeded, Actor: WebLinkActor.Anonymous }
+            && e.Details!["operation"] == "upload" && e.Details["path"] == "Reports/new.txt" && e.Details["bytes"] == "2");
+        Assert.DoesNotContain(api.AuditEvents, e => e is { Action: WorkspaceFiles.UploadAction, Actor: WebLinkActor.Anonymous });
     }
 
     [Fact]
     public async Task Should_Reach_Only_The_File_Of_A_File_Link()
     {
         using var folder = Create();
-        await using var api = StartApi(folder, files: Files());
-        using var owner = await api.SignedInClientAsync(Owner);
+        await using var api = StartApi(folder);
+        using var owner = await OwnerWithFilesAsync(api);
         var link = await CreateAsync(owner, new { permission = "ViewAndDownload", path = "Reports/q1.pdf" });
         using var anonymous = api.CreateClient();
 
@@ -82,8 +87,8 @@ public sealed class WebLinkTests
     public async Task Should_List_Links_Without_Secrets_And_Refuse_A_Revoked_One()
     {
         using var folder = Create();
-        await using var api = StartApi(folder, files: Files());
-        using var owner = await api.SignedInClientAsync(Owner);
+        await using var api = StartApi(folder);
+        using var owner = await OwnerWithFilesAsync(api);
         using var coOwner = await api.SignedInClientAsync(CoOwner);
         var link = await CreateAsync(owner, new { permission = "ViewAndDownload" });
         using var anonymous = api.CreateClient();
@@ -108,8 +113,8 @@ public sealed class WebLinkTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var folder = Create();
-        await using var api = StartApi(folder, time, Files());
-        using var owner = await api.SignedInClientAsync(Owner);
+        await using var api = StartApi(folder, time);
+        using var owner = await OwnerWithFilesAsync(api);
         var link = await CreateAsync(owner, new { permission = "ViewAndDownload", expiresInDays = 2 });
         using var anonymous = api.CreateClient();
 
@@ -127,8 +132,8 @@ public sealed class WebLinkTests
     public async Task Should_Not_Tell_A_Wrong_Secret_From_An_Unknown_Link()
     {
         using var folder = Create();
-        await using var api = StartApi(folder, files: Files());
-        using var owner = await api.SignedInClientAsync(Owner);
+        await using var api = StartApi(folder);
+        using var owner = await OwnerWithFilesAsync(api);
         var link = await CreateAsync(owner, new { permission = "ViewAndDownload" });
         using var anonymous = api.CreateClient();
         var wrongSecret = link.Id + "." + new string('A', 43);
@@ -145,8 +150,8 @@ public sealed class WebLinkTests
     public async Task Should_Refuse_Web_Links_When_The_Workspace_External_Sharing_Is_Off()
     {
         using var folder = Create(workspaceSharing: false);
-        await using var api = StartApi(folder, files: Files());
-        using var owner = await api.SignedInClientAsync(Owner);
+        await using var api = StartApi(folder);
+        using var owner = await OwnerWithFilesAsync(api);
 
         var response = await owner.PostAsJsonAsync(Links, new { permission = "ViewAndDownload" }, Ct);
 
@@ -156,28 +161,68 @@ public sealed class WebLinkTests
     }
 
     [Theory]
-    [InlineData("Everything", null, null)]
-    [InlineData("ViewAndDownload", "../etc", null)]
-    [InlineData("ViewAndDownload", null, 0)]
-    [InlineData("ViewAndDownload", null, 366)]
-    public async Task Should_Refuse_A_Malformed_Link(string permission, string? path, int? expiresInDays)
+    [InlineData("Everything", null, null, ProblemTypes.WebLinkInvalid)]
+    [InlineData("ViewAndDownload", "../etc", null, ProblemTypes.WorkspacePathInvalid)]
+    [InlineData("ViewAndDownload", null, 0, ProblemTypes.WebLinkInvalid)]
+    [InlineData("ViewAndDownload", null, 366, ProblemTypes.WebLinkInvalid)]
+    public async Task Should_Refuse_A_Malformed_Link(string permission, string? path, int? expiresInDays, string type)
     {
         using var folder = Create();
-        await using var api = StartApi(folder, files: Files());
-        using var owner = await api.SignedInClientAsync(Owner);
+        await using var api = StartApi(folder);
+        using var owner = await OwnerWithFilesAsync(api);
 
         var response = await owner.PostAsJsonAsync(Links, new { permission, path, expiresInDays }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(ProblemTypes.WebLinkInvalid, (await response.ProblemAsync()).Type);
+        Assert.Equal(type, (await response.ProblemAsync()).Type);
     }
 
-    private static InMemoryWebLinkFiles Files()
+    [Fact]
+    public async Task Should_Refuse_A_Link_To_A_Path_That_Does_Not_Exist()
     {
-        var files = new InMemoryWebLinkFiles();
-        files.Add("Reports/q1.pdf", Report);
-        files.Add("secret.txt", [42]);
-        return files;
+        using var folder = Create();
+        await using var api = StartApi(folder);
+        using var owner = await OwnerWithFilesAsync(api);
+
+        var response = await owner.PostAsJsonAsync(Links, new { permission = "ViewAndDownload", path = "Nowhere" }, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ProblemTypes.WorkspaceEntryNotFound, (await response.ProblemAsync()).Type);
+    }
+
+    [Fact]
+    public async Task Should_Count_Link_Uploads_Against_The_Quota_With_507_And_413()
+    {
+        using var folder = Create(quota: "1Mi");
+        await using var api = StartApi(folder);
+        using var owner = await api.SignedInClientAsync(Owner);
+        Assert.Equal(HttpStatusCode.Created, (await owner.UploadAsync("owner.bin", new byte[600 * 1024])).StatusCode);
+        var link = await CreateAsync(owner, new { permission = "DownloadAndUpload" });
+        using var anonymous = api.CreateClient();
+
+        using var full = await anonymous.PutAsync($"/v1/links/{link.Token}/files/guest.bin", new ByteArrayContent(new byte[600 * 1024]), Ct);
+        using var tooLarge = await anonymous.PutAsync($"/v1/links/{link.Token}/files/huge.bin", new ByteArrayContent(new byte[1024 * 1024 + 1]), Ct);
+        using var fits = await anonymous.PutAsync($"/v1/links/{link.Token}/files/small.bin", new ByteArrayContent(new byte[100 * 1024]), Ct);
+
+        Assert.Equal((HttpStatusCode)507, full.StatusCode);
+        Assert.Equal(ProblemTypes.WorkspaceFull, (await full.ProblemAsync()).Type);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(ProblemTypes.WorkspaceFileTooLarge, (await tooLarge.ProblemAsync()).Type);
+        Assert.Equal(HttpStatusCode.Created, fits.StatusCode);
+        var summary = await owner.GetFromJsonAsync<WorkspaceSummary>($"/v1/workspaces/{WorkspaceName}", LocalApi.Json, Ct);
+        Assert.Equal(700 * 1024, summary!.UsedBytes);
+        Assert.Equal(["owner.bin", "small.bin"], (await owner.ListingAsync()).Files.Select(f => f.Name));
+        Assert.Contains(api.AuditEvents, e => e is { Action: SharingRules.LinkUse, Outcome: AuditOutcome.Denied, Rule: "quota-exceeded", Actor: WebLinkActor.Anonymous });
+        Assert.Contains(api.AuditEvents, e => e is { Action: SharingRules.LinkUse, Outcome: AuditOutcome.Denied, Rule: "file-larger-than-quota", Actor: WebLinkActor.Anonymous });
+    }
+
+    /// <summary>The owner, signed in, after uploading Reports/q1.pdf and secret.txt through the Workspace file endpoints.</summary>
+    private static async Task<HttpClient> OwnerWithFilesAsync(LocalApi api)
+    {
+        var owner = await api.SignedInClientAsync(Owner);
+        Assert.Equal(HttpStatusCode.Created, (await owner.UploadAsync("Reports/q1.pdf", Report)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await owner.UploadAsync("secret.txt", [42])).StatusCode);
+        return owner;
     }
 
     private static async Task<CreatedWebLink> CreateAsync(HttpClient client, object request)
