@@ -31,7 +31,8 @@ public sealed class WebLinkPageTests(PortalHost host)
         await Expect(page.Locate("#link-permission")).ToHaveTextAsync("Download and upload");
         await Expect(page.Locate("#link-scope")).ToContainTextAsync($"the folder {folder}");
         await Expect(page.Locate("#link-expiry")).ToContainTextAsync("This link works until");
-        await Expect(page.Locate("#entries tr[data-name='drafts']")).ToContainTextAsync("folder");
+        await Expect(page.Locate("#entries tr[data-name='drafts'][data-kind='folder']")).ToContainTextAsync("drafts/");
+        await Expect(page.Locate("#subfolder-note")).ToBeVisibleAsync();
         await Expect(page.Locate("#signed-in-as")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("3x-01-web-link-opened");
 

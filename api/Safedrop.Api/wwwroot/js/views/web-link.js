@@ -45,7 +45,7 @@ export async function webLinkView(app, token) {
   };
 
   // Folders first, then files, each by name; the API lists the link's folder only, so a sub-folder is shown but not opened.
-  const entriesTable = (entries) => h('table', { class: 'boxes entries', id: 'entries' },
+  const entriesTable = (entries) => [h('table', { class: 'boxes entries', id: 'entries' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Size'), h('th', {}, 'Modified'), h('th', { class: 'row-actions' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
     h('tbody', {}, [...entries].sort(byKindThenName).map((entry) => h('tr', { dataset: { kind: entry.kind, path: entry.path, name: entry.name } },
       h('td', { class: 'name' }, h('span', { class: 'entry-name' }, entry.kind === 'folder' ? `${entry.name}/` : entry.name)),
@@ -53,7 +53,10 @@ export async function webLinkView(app, token) {
       h('td', { class: 'when' }, entry.modifiedAt ? formatDate(entry.modifiedAt) : '—'),
       h('td', { class: 'row-actions' }, entry.kind === 'file'
         ? h('a', { class: 'button small download', href: fileUrl(entry.path), download: entry.name }, 'Download')
-        : h('span', { class: 'muted folder-note' }, 'folder'))))));
+        : null))))),
+    entries.some((e) => e.kind === 'folder')
+      ? h('p', { class: 'limits', id: 'subfolder-note' }, 'Files inside sub-folders are not listed here; ask for a link to the sub-folder to reach them.')
+      : null];
 
   const canUpload = grant.permission === 'DownloadAndUpload' && !isFile;
   show(app,
@@ -124,5 +127,6 @@ function refusal(error) {
   return h('section', { class: 'card', id: 'link-unavailable', dataset: { status: error?.status ?? '' } },
     h('h1', {}, title),
     h('p', { class: 'error' }, errorText(error)),
-    h('p', { class: 'muted' }, 'Ask the person who sent it to you for a new link.'));
+    // The API's sentences for revoked and expired links already say to ask for a new one.
+    /web-link-(revoked|expired)$/.test(type) ? null : h('p', { class: 'muted' }, 'Ask the person who sent it to you for a new link.'));
 }
