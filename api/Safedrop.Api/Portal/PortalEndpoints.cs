@@ -9,6 +9,9 @@ public static class PortalEndpoints
 {
     private const string Page = "index.html";
 
+    /// <summary>Where a web link opens in a browser: this prefix and the token (the API answers it as the link's url).</summary>
+    public const string WebLinkPage = "l/";
+
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -21,6 +24,7 @@ public static class PortalEndpoints
     {
         app.MapFallbackToFile("/d/{name}", Page);
         app.MapFallbackToFile("/p/{packageId}", Page);
+        app.MapFallbackToFile("/" + WebLinkPage + "{token}", Page);
         app.MapFallbackToFile("/w", Page);
         // A catch-all is optional, so this one route serves a Workspace's root and every folder in it.
         app.MapFallbackToFile("/w/{name}/{**folder}", Page);

@@ -62,6 +62,7 @@ public sealed record WebLinkView(
     bool Expired);
 
 /// <summary>A new web link; <see cref="Token"/> (also inside <see cref="Url"/>) is shown this once and stored only hashed.</summary>
+/// <param name="Url">The portal page that opens the link in a browser (<c>{public URL}/l/{token}</c>); the API serves it under <c>/v1/links/{token}</c>.</param>
 public sealed record CreatedWebLink(string Id, string Url, string Token, WebLinkPermission Permission, string Path, DateTimeOffset ExpiresAt);
 
 /// <summary>What a web link grants, for anyone holding it.</summary>

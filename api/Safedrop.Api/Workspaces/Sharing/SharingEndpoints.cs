@@ -51,7 +51,7 @@ public static class SharingEndpoints
         shares.MapPost("/links", CreateLinkAsync)
             .WithName("CreateWebLink")
             .WithSummary("Create a web link to a folder or file")
-            .WithDescription($"Owner or internal CoOwner; refused while external sharing is off. permission ViewAndDownload or DownloadAndUpload, path (default the root), expiresInDays (1–{SharingRules.MaxLinkDays}, default {SharingRules.DefaultLinkDays}). The token is shown once and stored only hashed.")
+            .WithDescription($"Owner or internal CoOwner; refused while external sharing is off. permission ViewAndDownload or DownloadAndUpload, path (default the root), expiresInDays (1–{SharingRules.MaxLinkDays}, default {SharingRules.DefaultLinkDays}). The token is shown once and stored only hashed; url is the portal page that opens the link in a browser ({{public URL}}/l/{{token}}).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         shares.MapGet("/links", ListLinksAsync)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Http;
+using Safedrop.Api.Portal;
 
 namespace Safedrop.Api.Workspaces.Sharing;
 
@@ -36,7 +37,8 @@ public sealed class WebLinks(SharingAccess access, WebLinkStore links, IWebLinkF
         var link = new WebLinkRecord(id, name, target.Value!.Path, permission, WebLinkTokens.Hash(secret), actor.Address.Value, now, now.AddDays(days));
         await links.SaveAsync(link, cancellationToken);
         await audit.RecordAsync(actor.EventOn(SharingRules.LinkCreate, link.Resource, AuditOutcome.Succeeded, null, Details(link)), cancellationToken);
-        return new CreatedWebLink(id, urls.For("v1/links/" + token).ToString(), token, permission, link.Path, link.ExpiresAt);
+        // The portal's page for the link, which a browser can open; the API routes stay under /v1/links/{token}.
+        return new CreatedWebLink(id, urls.For(PortalEndpoints.WebLinkPage + token).ToString(), token, permission, link.Path, link.ExpiresAt);
     }
 
     public async Task<Outcome<IReadOnlyList<WebLinkView>>> ListAsync(string name, WorkspaceActor actor, CancellationToken cancellationToken)

@@ -7,12 +7,14 @@ import { workspacesView } from './views/workspaces.js';
 import { workspaceView } from './views/workspace.js';
 import { approvalsView } from './views/admin-approvals.js';
 import { groupsView } from './views/admin-groups.js';
+import { webLinkView } from './views/web-link.js';
 
 // The page's footer speaks of end-to-end encryption, true for packages; Workspaces are encrypted by the server.
 const AT_REST = 'Workspace files are encrypted at rest by Safedrop; only collaborators and web links you create reach them.';
 const ADMIN = 'Every decision made here is audited.';
+const WEB_LINK = 'Files shared through this link are encrypted at rest by Safedrop. Every download and upload is audited.';
 
-// Paths the server answers with this page: /, /d/{dropzone}, /p/{package}, /w, /w/{workspace}/{folder…}, /admin/….
+// Paths the server answers with this page: /, /d/{dropzone}, /p/{package}, /l/{web link token}, /w, /w/{workspace}/{folder…}, /admin/….
 const routes = [
   [/^\/w\/?$/, (app) => workspacesView(app), AT_REST],
   [/^\/w\/([^/]+)((?:\/[^/]+)*)\/?$/, (app, [name, folder]) => workspaceView(app, decodeURIComponent(name), folder.split('/').filter(Boolean).map(decodeURIComponent).join('/')), AT_REST],
@@ -20,6 +22,8 @@ const routes = [
   [/^\/admin\/groups\/?$/, (app) => groupsView(app), ADMIN],
   [/^\/d\/([a-z0-9][a-z0-9-]*)\/?$/, (app, [name]) => dropzoneView(app, name)],
   [/^\/p\/([a-z2-7]{26})\/?$/, (app, [id]) => packageView(app, id)],
+  // A web link's token: {24 hex id}.{43 base64url secret}.
+  [/^\/l\/([0-9a-f]{24}\.[A-Za-z0-9_-]{43})\/?$/, (app, [token]) => webLinkView(app, token), WEB_LINK],
   [/^\/$/, (app) => homeView(app)],
 ];
 

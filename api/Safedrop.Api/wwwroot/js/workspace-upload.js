@@ -1,21 +1,24 @@
 // Uploads Workspace files to the API, which encrypts them at rest: one streamed PUT per file (the browser
 // sends the File as the body with its Content-Length, so the quota is checked before any byte is stored).
+// The same for a collaborator (Workspace file endpoints) and for a web link's holder (the link's endpoints).
 import { ApiError, workspaceUrl } from './api.js';
 
 const PARALLEL_FILES = 2;
 
 /**
- * Uploads each file into `folder`, a few at a time. Calls onProgress(index, sent, total) as bytes leave and
- * onDone(index, error|null) per file; a file's failure does not stop the others.
+ * Uploads each file into `folder` of `workspace` (or to `urlOf(file)` when given), a few at a time. Calls
+ * onProgress(index, sent, total) as bytes leave and onDone(index, error|null) per file; a file's failure does
+ * not stop the others.
  */
-export async function uploadFiles({ workspace, folder, files, onProgress = () => {}, onDone = () => {} }) {
+export async function uploadFiles({ workspace, folder, files, urlOf, onProgress = () => {}, onDone = () => {} }) {
+  const target = urlOf ?? ((file) => workspaceUrl(workspace, 'files', folder ? `${folder}/${file.name}` : file.name));
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const index = next++;
       const file = files[index];
       try {
-        await put(workspaceUrl(workspace, 'files', folder ? `${folder}/${file.name}` : file.name), file, (sent) => onProgress(index, sent, file.size));
+        await put(target(file), file, (sent) => onProgress(index, sent, file.size));
         onProgress(index, file.size, file.size);
         onDone(index, null);
       } catch (error) {
