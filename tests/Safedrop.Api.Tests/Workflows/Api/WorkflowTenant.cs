@@ -8,7 +8,7 @@ internal static class WorkflowTenant
     public const string Alice = "alice@acme.example";
     public const string Bob = "bob@acme.example";
     public const string Carol = "carol@acme.example";
-    public const string Admin = TenantYaml.Admin;
+    public const string AdminUser = TenantYaml.Admin;
 
     public static TenantFolder Create(string plan = "Enterprise")
     {
