@@ -15,6 +15,7 @@ using Safedrop.Api.Portal;
 using Safedrop.Api.SecurityGroups;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
+using Safedrop.Api.Workflows.Api;
 using Safedrop.Api.Workspaces;
 using Safedrop.Api.Workspaces.Sharing;
 using Safedrop.Api.WriteBack;
@@ -44,6 +45,7 @@ builder.Services
     .AddSecurityGroups()
     .AddWorkspaces()
     .AddWorkspaceSharing()
+    .AddWorkflowApi()
     .AddKeyRotation();
 
 var app = builder.Build().ValidateSettings();
@@ -63,6 +65,7 @@ app.MapDropzoneSettings();
 app.MapSecurityGroups();
 app.MapWorkspaces();
 app.MapWorkspaceSharing();
+app.MapWorkflowApi();
 app.MapTransfer();
 app.MapApiMetrics();
 app.MapPortal();

@@ -47,6 +47,9 @@ public sealed record ResourceState(string Namespace, string Kind, string Name, l
     public string Reason => ReadyCondition?.Reason ?? "";
     public string Message => ReadyCondition?.Message ?? "";
 
+    /// <summary>The declared <c>spec.owner</c> of kinds that have one, so a resource out of force can still be shown to its owner.</summary>
+    public string? Owner { get; init; }
+
     public static ResourceState From(ISafedropResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -56,7 +59,16 @@ public sealed record ResourceState(string Namespace, string Kind, string Name, l
             resource.Kind,
             resource.Metadata.Name ?? "",
             status.ObservedGeneration ?? 0,
-            [.. status.Conditions.Select(ConditionState.From)]);
+            [.. status.Conditions.Select(ConditionState.From)])
+        {
+            Owner = resource switch
+            {
+                PersonalWorkflow w => w.Spec.Owner,
+                Dropzone d => d.Spec.Owner,
+                Workspace w => w.Spec.Owner,
+                _ => null,
+            },
+        };
     }
 }
 

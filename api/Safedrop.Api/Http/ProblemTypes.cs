@@ -133,6 +133,23 @@ public static class ProblemTypes
     /// <summary>The resource kept changing while the API wrote it back; nothing of this request was written, retry.</summary>
     public const string WriteBackConflict = Prefix + "write-back-conflict";
 
+    /// <summary>Personal Workflows are not available: the plan is not Enterprise or the Organization switches them off; <c>reason</c> says which.</summary>
+    public const string PersonalWorkflowsUnavailable = Prefix + "personal-workflows-unavailable";
+    public const string WorkflowNotFound = Prefix + "workflow-not-found";
+    public const string WorkflowExists = Prefix + "workflow-exists";
+    /// <summary>A workflow breaks the PersonalWorkflow schema; the <c>errors</c> extension lists each field and why. Nothing was written.</summary>
+    public const string WorkflowInvalid = Prefix + "workflow-invalid";
+    /// <summary>Only a workflow's owner (or an admin acting as the owner) may change it.</summary>
+    public const string WorkflowNotOwner = Prefix + "workflow-not-owner";
+    /// <summary>spec.owner is immutable: a workflow's identity cannot be changed; create a new workflow instead.</summary>
+    public const string WorkflowOwnerImmutable = Prefix + "workflow-owner-immutable";
+    /// <summary>The Safedrop-Act-As header was sent by someone who is not an admin of the Organization.</summary>
+    public const string ImpersonationRefused = Prefix + "impersonation-refused";
+    /// <summary>The Safedrop-Act-As header names a malformed address or one that is not a registered user of the Organization.</summary>
+    public const string ImpersonationTargetInvalid = Prefix + "impersonation-target-invalid";
+    /// <summary>The Safedrop-Act-As header was sent to an endpoint outside /v1/workflows, the only place impersonation works.</summary>
+    public const string ImpersonationNotAllowedHere = Prefix + "impersonation-not-allowed-here";
+
     /// <summary>The generic type for an HTTP status, used when an error has no more specific type.</summary>
     public static string ForStatus(int status) => status switch
     {

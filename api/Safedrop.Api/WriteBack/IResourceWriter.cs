@@ -29,4 +29,14 @@ public interface IResourceWriter
     /// <see cref="ResourceInvalidException"/> when the changed resource breaks its CRD schema (nothing written).
     /// </summary>
     Task<bool> UpdateAsync<T>(string name, Func<T, bool> change, CancellationToken cancellationToken) where T : class, ISafedropResource, new();
+
+    /// <summary>
+    /// Reads the resource and deletes it when <paramref name="allow"/> agrees (return false to leave it in place,
+    /// for example when it belongs to someone else). In a cluster the delete carries the read
+    /// <c>metadata.resourceVersion</c> as a precondition, so a resource changed since it was judged is read and
+    /// judged again; in local mode its document is removed from its YAML file (the file too when it held nothing
+    /// else). Returns false when the resource does not exist. Throws <see cref="ResourceConflictException"/> after
+    /// too many lost races.
+    /// </summary>
+    Task<bool> DeleteAsync<T>(string name, Func<T, bool> allow, CancellationToken cancellationToken) where T : class, ISafedropResource, new();
 }

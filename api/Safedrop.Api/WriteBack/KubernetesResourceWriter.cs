@@ -106,6 +106,39 @@ public sealed class KubernetesResourceWriter(
         }
     }
 
+    public async Task<bool> DeleteAsync<T>(string name, Func<T, bool> allow, CancellationToken cancellationToken)
+        where T : class, ISafedropResource, new()
+    {
+        ArgumentNullException.ThrowIfNull(allow);
+        var info = ResourceKinds.Of(typeof(T));
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            try
+            {
+                var read = Deserialize<T>(await client.CustomObjects.GetNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace, info.Plural, name, cancellationToken));
+                if (!allow(read)) return true;
+
+                // The precondition makes the API server refuse (409) when anyone wrote since the resource was judged.
+                var options = new V1DeleteOptions { Preconditions = new V1Preconditions { ResourceVersion = read.Metadata.ResourceVersion, Uid = read.Metadata.Uid } };
+                await client.CustomObjects.DeleteNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace, info.Plural, name, options,
+                    cancellationToken: cancellationToken);
+                WriteBackLog.Deleted(logger, info.Kind, name, Namespace);
+                return true;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+                WriteBackLog.Conflict(logger, info.Kind, name, attempt);
+                await Task.Delay(Backoff(attempt), time, cancellationToken);
+            }
+        }
+
+        throw new ResourceConflictException($"{info.Kind} {name} kept changing while the API deleted it; try again.");
+    }
+
     /// <summary>25–50 ms, doubling per attempt, with jitter so that replicas racing for one object spread out.</summary>
     private static TimeSpan Backoff(int attempt)
     {

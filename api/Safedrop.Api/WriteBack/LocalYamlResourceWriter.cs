@@ -115,6 +115,47 @@ public sealed class LocalYamlResourceWriter(
         WriteBackLog.Created(logger, info.Kind, name, path);
     }
 
+    public async Task<bool> DeleteAsync<T>(string name, Func<T, bool> allow, CancellationToken cancellationToken)
+        where T : class, ISafedropResource, new()
+    {
+        ArgumentNullException.ThrowIfNull(allow);
+        var kind = ResourceKinds.Of(typeof(T)).Kind;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (Find(kind, name) is not { } found) return false;
+            var gate = FileLocks.GetOrAdd(found.File, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                var file = await ReadAsync(found.File, cancellationToken);
+                var documents = YamlDocuments.Split(file.Text);
+                var index = documents.FindIndex(d => Locate(d, found.File, kind, name) is not null);
+                if (index < 0) continue; // Moved or renamed meanwhile: look again.
+                if (!allow((T)Locate(documents[index], found.File, kind, name)!.Resource)) return true;
+
+                documents.RemoveAt(index);
+                var rest = ManifestReader.Read([new ManifestSource(found.File, string.Concat(documents))]);
+                // A file that declared only this resource (and comments about it) goes with it.
+                var removed = rest.Resources.Count == 0 && rest.Problems.Count == 0
+                    ? await DeleteIfUnchangedAsync(found.File, file, cancellationToken)
+                    : await ReplaceIfUnchangedAsync(found.File, file, string.Concat(documents), cancellationToken);
+                if (removed)
+                {
+                    WriteBackLog.Deleted(logger, kind, name, found.File);
+                    return true;
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            WriteBackLog.Conflict(logger, kind, name, attempt);
+        }
+
+        throw new ResourceConflictException($"{kind} {name} kept changing while the API deleted it; try again.");
+    }
+
     private sealed record FoundResource(string File);
 
     private sealed record FileContent(byte[] Bytes, string Text, bool Bom);
@@ -205,6 +246,13 @@ public sealed class LocalYamlResourceWriter(
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    private static async Task<bool> DeleteIfUnchangedAsync(string path, FileContent read, CancellationToken cancellationToken)
+    {
+        if (!(await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(read.Bytes)) return false;
+        File.Delete(path);
+        return true;
     }
 
     /// <summary>Hidden (the folder reader skips dot files) and in the same directory, so the rename stays on one file system.</summary>

@@ -13,4 +13,7 @@ internal static partial class WriteBackLog
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Field-by-field edit of {Kind} {Name} in {File} did not read back as intended; rewrote its whole spec instead")]
     public static partial void RewroteWholeSpec(ILogger logger, string kind, string name, string file);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Deleted {Kind} {Name} from {Where}")]
+    public static partial void Deleted(ILogger logger, string kind, string name, string where);
 }

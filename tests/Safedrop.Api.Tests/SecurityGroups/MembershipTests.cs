@@ -229,5 +229,8 @@ public sealed class MembershipTests
                 interleave();
                 return change(r);
             }, cancellationToken);
+
+        public Task<bool> DeleteAsync<T>(string name, Func<T, bool> allow, CancellationToken cancellationToken) where T : class, Resources.Model.ISafedropResource, new() =>
+            inner.DeleteAsync(name, allow, cancellationToken);
     }
 }

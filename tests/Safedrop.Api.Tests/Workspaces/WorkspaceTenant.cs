@@ -136,6 +136,9 @@ internal sealed class FolderResourceWriter(TenantFolder folder) : IResourceWrite
 
     public Task<bool> UpdateAsync<T>(string name, Func<T, bool> change, CancellationToken cancellationToken) where T : class, ISafedropResource, new() =>
         throw new NotSupportedException("Workspaces never update resources.");
+
+    public Task<bool> DeleteAsync<T>(string name, Func<T, bool> allow, CancellationToken cancellationToken) where T : class, ISafedropResource, new() =>
+        throw new NotSupportedException("Workspaces never delete resources.");
 }
 
 /// <summary>

@@ -91,6 +91,42 @@ public sealed class KubernetesResourceWriterTests() : KubeClusterTest("writeback
         await Assert.ThrowsAsync<ResourceConflictException>(() => writer.CreateAsync(new Workspace { Metadata = { Name = "projects" }, Spec = { Owner = "bob@acme.example" } }, Ct));
     }
 
+    [Fact]
+    public async Task Should_Delete_With_The_Api_Role_And_Judge_Again_When_Someone_Writes_Between_Read_And_Delete()
+    {
+        Assert.SkipWhen(Cluster.IsReal, "Restricted users are a feature of the fake API server.");
+        using var restricted = new Kubernetes(Cluster.Fake!.AddRestrictedUser("system:serviceaccount:acme:safedrop-acme-api", ApiRoleRules));
+        var writer = Writer(restricted);
+        await writer.CreateAsync(new Workspace { Metadata = { Name = "projects" }, Spec = { Owner = "alice@acme.example" } }, Ct);
+        var seen = new List<string?>();
+
+        var deleted = await writer.DeleteAsync<Workspace>("projects", w =>
+        {
+            seen.Add(w.Spec.DisplayName);
+            if (seen.Count == 1)
+            {
+                // kubectl edit lands after the API read: the delete's resourceVersion precondition must fail.
+                Writer(Cluster.Client).UpdateAsync<Workspace>("projects", x => { x.Spec.DisplayName = "Projects (kubectl)"; return true; }, Ct).GetAwaiter().GetResult();
+            }
+
+            return true;
+        }, Ct);
+
+        Assert.True(deleted);
+        Assert.Equal([null, "Projects (kubectl)"], seen);
+        Assert.False(await writer.DeleteAsync<Workspace>("projects", _ => true, Ct));
+    }
+
+    [Fact]
+    public async Task Should_Leave_The_Resource_When_The_Check_Refuses()
+    {
+        await CreateGroupAsync("api-users", "bob@acme.example");
+
+        Assert.True(await Writer(Cluster.Client).DeleteAsync<SecurityGroup>("api-users", _ => false, Ct));
+
+        Assert.Equal(["bob@acme.example"], (await GetGroupAsync("api-users")).Spec.Members);
+    }
+
     private KubernetesResourceWriter Writer(IKubernetes client) => new(
         client,
         Options.Create(new ClusterModeOptions { Namespace = Namespace, ConfigMap = "safedrop-acme-config" }),

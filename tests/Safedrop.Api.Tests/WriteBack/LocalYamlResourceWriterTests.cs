@@ -151,6 +151,50 @@ public sealed class LocalYamlResourceWriterTests : IDisposable
         await Assert.ThrowsAsync<ResourceConflictException>(() => writer.CreateAsync(new SecurityGroup { Metadata = { Name = "api-users" }, Spec = { Permissions = [Permission.ApiKeys] } }, Ct));
     }
 
+    [Fact]
+    public async Task Should_Remove_Only_That_Document_When_The_File_Declares_Others()
+    {
+        var deleted = await writer.DeleteAsync<SecurityGroup>("managers", _ => true, Ct);
+
+        Assert.True(deleted);
+        Assert.Equal(GroupsYaml.Text[..GroupsYaml.Text.IndexOf("---", StringComparison.Ordinal)], await File.ReadAllTextAsync(file, Ct));
+    }
+
+    [Fact]
+    public async Task Should_Keep_The_Following_Documents_Byte_For_Byte_When_The_First_Is_Removed()
+    {
+        await writer.DeleteAsync<SecurityGroup>("api-users", _ => true, Ct);
+
+        Assert.Equal(GroupsYaml.Text[GroupsYaml.Text.IndexOf("---", StringComparison.Ordinal)..], await File.ReadAllTextAsync(file, Ct));
+        Assert.Equal("managers", Read(await File.ReadAllTextAsync(file, Ct), "managers").Metadata.Name);
+    }
+
+    [Fact]
+    public async Task Should_Delete_The_File_When_It_Declared_Only_That_Resource()
+    {
+        var workspace = new Workspace { Metadata = { Name = "projects" }, Spec = { Owner = "alice@acme.example" } };
+        await writer.CreateAsync(workspace, Ct);
+        var created = Path.Combine(folder.Path, "workspaces-projects.yaml");
+        Assert.True(File.Exists(created));
+
+        Assert.True(await writer.DeleteAsync<Workspace>("projects", _ => true, Ct));
+
+        Assert.False(File.Exists(created));
+        Assert.Equal(GroupsYaml.Text, await File.ReadAllTextAsync(file, Ct));
+    }
+
+    [Fact]
+    public async Task Should_Leave_The_File_Untouched_When_The_Check_Refuses_Or_The_Resource_Is_Missing()
+    {
+        SecurityGroup? judged = null;
+
+        Assert.True(await writer.DeleteAsync<SecurityGroup>("managers", g => { judged = g; return false; }, Ct));
+        Assert.False(await writer.DeleteAsync<SecurityGroup>("nobody", _ => true, Ct));
+
+        Assert.Equal(["carol@acme.example"], judged!.Spec.Members);
+        Assert.Equal(GroupsYaml.Text, await File.ReadAllTextAsync(file, Ct));
+    }
+
     private static SecurityGroup Read(string text, string name)
     {
         var manifests = ManifestReader.Read([new ManifestSource(GroupsYaml.FileName, text)]);

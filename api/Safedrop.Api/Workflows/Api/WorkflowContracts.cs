@@ -1,0 +1,46 @@
+using Safedrop.Resources.Model;
+
+namespace Safedrop.Api.Workflows.Api;
+
+/// <summary>
+/// A workflow as sent to create (<c>name</c>, <c>trigger</c> and <c>actions</c> required) or edit it (every field
+/// optional: given ones replace the current value). <c>owner</c> is never taken from the body: the owner is always the
+/// caller (or the user an admin acts as); sending another owner is refused, since <c>spec.owner</c> is immutable.
+/// </summary>
+public sealed record WorkflowBody(
+    string? Name = null,
+    string? Owner = null,
+    string? Description = null,
+    WorkflowTrigger? Trigger = null,
+    WorkflowFilters? Filters = null,
+    List<WorkflowAction>? Actions = null,
+    bool? Enabled = null);
+
+/// <summary>
+/// One of the caller's workflows. <c>inForce</c>: compiled and able to run (when enabled); the trigger, filters and
+/// actions are those in force, and null for a workflow that never compiled. <c>status</c> is the resource's Ready
+/// condition (for example LimitExceeded, PlanRestriction, MissingPermission). <c>defaultFilter</c> always applies first.
+/// </summary>
+public sealed record WorkflowSummary(
+    string Name,
+    string Owner,
+    bool InForce,
+    WorkflowStatusInfo Status,
+    bool? Enabled,
+    WorkflowTrigger? Trigger,
+    WorkflowFilters? Filters,
+    IReadOnlyList<WorkflowAction>? Actions,
+    DateTimeOffset? CreatedAt,
+    string DefaultFilter);
+
+/// <summary>The Ready condition: <c>ready</c>, its reason and message (Unknown/Pending before the first compilation).</summary>
+public sealed record WorkflowStatusInfo(bool Ready, string Reason, string Message);
+
+/// <summary>
+/// A change written back to the PersonalWorkflow resource: the generation that carries it (when known) and, on
+/// create, a <c>warning</c> when the owner already had the maximum number of workflows.
+/// </summary>
+public sealed record WorkflowChanged(string Name, string Owner, string Change, long? Generation, string? Warning = null);
+
+/// <summary>A schema violation of a workflow: the field path, a short reason, and the message.</summary>
+public sealed record WorkflowFieldError(string Field, string Reason, string Message);
