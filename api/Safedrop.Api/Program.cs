@@ -15,6 +15,7 @@ using Safedrop.Api.Portal;
 using Safedrop.Api.SecurityGroups;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
+using Safedrop.Api.Workflows;
 using Safedrop.Api.Workspaces;
 using Safedrop.Api.Workspaces.Sharing;
 using Safedrop.Api.WriteBack;
@@ -44,6 +45,7 @@ builder.Services
     .AddSecurityGroups()
     .AddWorkspaces()
     .AddWorkspaceSharing()
+    .AddWorkflowEngine()
     .AddKeyRotation();
 
 var app = builder.Build().ValidateSettings();
