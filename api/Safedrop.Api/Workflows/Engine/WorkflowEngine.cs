@@ -19,6 +19,18 @@ public sealed partial class WorkflowEngine(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await ConsumeAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped (the host, or this service alone): unacknowledged deliveries stay pending for the next start.
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlyList<StreamDelivery> deliveries;
