@@ -1,8 +1,10 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Tests.Hosting;
 using Safedrop.Api.Tests.Identity;
+using Safedrop.Api.Packages;
 using Safedrop.Api.Tests.Packages;
 using Safedrop.Api.Workflows;
 using Safedrop.Api.Workflows.Engine;
@@ -185,5 +187,50 @@ public sealed class WorkflowRunTests
                 return new WorkflowEventRef(eventId, info.Key.Split('/')[2]);
         }
         throw new InvalidOperationException($"event {eventId} is not recorded");
+    }
+}
+
+/// <summary>TransferCompleted: the sender's workflow runs once a reader reported every file downloaded.</summary>
+public sealed class TransferCompletedTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Should_Run_The_Senders_Workflow_Once_When_Readers_Report_Every_File_Downloaded()
+    {
+        await using var receiver = new WebhookReceiver(Secret);
+        using var folder = Create();
+        AddWorkflow(folder, "delivered", Owner, "TransferCompleted", Webhook(receiver.Url));
+        await using var api = new LocalApi(folder.Path) { Settings = FastRetries };
+        using var sender = await api.SignedInClientAsync(Owner);
+        var sent = await PackageFlow.UploadAsync(sender, "/v1/packages", [("a.txt", [1, 2]), ("b.txt", [3])], recipients: [DropzoneTenant.Member]);
+        using var reader = await api.SignedInClientAsync(DropzoneTenant.Member);
+        Assert.True((await PackageFlow.OpenAsync(reader, sent.PackageId, sent.Keycode)).IsSuccessStatusCode);
+
+        var first = await reader.PostAsJsonAsync($"/v1/packages/{sent.PackageId}/downloaded", new { fileIds = new[] { "f0" } }, Ct);
+        Assert.False((await first.Content.ReadFromJsonAsync<DownloadReport>(LocalApi.Json, Ct))!.TransferCompleted);
+        var second = await reader.PostAsJsonAsync($"/v1/packages/{sent.PackageId}/downloaded", new { fileIds = new[] { "f1" } }, Ct);
+        Assert.True((await second.Content.ReadFromJsonAsync<DownloadReport>(LocalApi.Json, Ct))!.TransferCompleted);
+        await reader.PostAsJsonAsync($"/v1/packages/{sent.PackageId}/downloaded", new { fileIds = new[] { "f0", "f1" } }, Ct);
+
+        var delivery = Assert.Single(await receiver.WaitForAcceptedAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Contains("\"type\":\"TransferCompleted\"", delivery.Body, StringComparison.Ordinal);
+        await api.Services.GetRequiredService<WorkflowEventSweeper>().SweepAsync(Ct);
+        Assert.Single(await WaitForFinishedRunsAsync(api, "delivered", 1));
+        Assert.Single(receiver.Deliveries);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_A_Download_Report_When_The_Caller_May_Not_Read_The_Package()
+    {
+        using var folder = Create();
+        await using var api = new LocalApi(folder.Path) { Settings = FastRetries };
+        using var sender = await api.SignedInClientAsync(Owner);
+        var sent = await PackageFlow.UploadAsync(sender, "/v1/packages", [("a.txt", [1])], recipients: [DropzoneTenant.Member]);
+        using var stranger = await api.SignedInClientAsync(Bystander);
+
+        var response = await stranger.PostAsJsonAsync($"/v1/packages/{sent.PackageId}/downloaded", new { fileIds = new[] { "f0" } }, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

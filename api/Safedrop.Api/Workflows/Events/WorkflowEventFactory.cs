@@ -35,7 +35,8 @@ public sealed class WorkflowEventFactory(TimeProvider time)
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(config);
         return EmailAddress.TryParse(package.Sender, out var sender) && config.IsRegistered(sender)
-            ? [ForPackage(WorkflowTrigger.TransferCompleted, sender.Value, package)]
+            // One id per package: a second "completed" report must not run the sender's workflows again.
+            ? [ForPackage(WorkflowTrigger.TransferCompleted, sender.Value, package) with { Id = "transfer-completed-" + package.Id }]
             : [];
     }
 
