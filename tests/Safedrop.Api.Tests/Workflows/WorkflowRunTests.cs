@@ -51,7 +51,8 @@ public sealed class WorkflowRunTests
 
         var run = Assert.Single(await WaitForFinishedRunsAsync(api, "owner-hook", 1));
         Assert.Equal((WorkflowRunState.Succeeded, Owner, 1), (run.State, run.Owner, run.Attempts));
-        Assert.Contains(api.AuditEvents, e => e is { Action: WorkflowRunner.AuditAction, Outcome: AuditOutcome.Succeeded, Actor: Owner, Resource: "workflow/owner-hook" });
+        // The run record is saved just before its audit record: wait for that one too.
+        await WaitForAuditAsync(api, e => e is { Action: WorkflowRunner.AuditAction, Outcome: AuditOutcome.Succeeded, Actor: Owner, Resource: "workflow/owner-hook" });
         var runs = api.Services.GetRequiredService<IWorkflowRuns>();
         Assert.Empty(await runs.ListAsync("carol-hook", 10, TestContext.Current.CancellationToken));
         Assert.Empty(await runs.ListAsync("carol-received", 10, TestContext.Current.CancellationToken));
@@ -91,7 +92,7 @@ public sealed class WorkflowRunTests
         Assert.Equal((false, 4), (run.Actions[0].Succeeded, run.Actions[0].Attempts));
         Assert.Contains("HTTP 500", run.Actions[0].Detail, StringComparison.Ordinal);
         Assert.Equal((false, 0), (run.Actions[1].Succeeded, run.Actions[1].Attempts));
-        Assert.Contains(api.AuditEvents, e => e is { Action: WorkflowRunner.AuditAction, Outcome: AuditOutcome.Failed, Resource: "workflow/broken" });
+        await WaitForAuditAsync(api, e => e is { Action: WorkflowRunner.AuditAction, Outcome: AuditOutcome.Failed, Resource: "workflow/broken" });
     }
 
     [Fact]
@@ -176,6 +177,12 @@ public sealed class WorkflowRunTests
         Assert.Contains(api.Mailbox.Mails, m => m.To == Owner && m.Subject == "New upload");
         Assert.Equal((false, WorkflowRunner.CopyNotYetAvailable, 1), (run.Actions[1].Succeeded, run.Actions[1].Detail, run.Actions[1].Attempts));
         Assert.Equal(WorkflowRunState.Failed, run.State);
+    }
+
+    private static async Task WaitForAuditAsync(LocalApi api, Func<AuditEvent, bool> match)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (!api.AuditEvents.Any(match)) await Task.Delay(20, deadline.Token);
     }
 
     private static async Task<WorkflowEventRef> EventReferenceAsync(LocalApi api, string eventId)
