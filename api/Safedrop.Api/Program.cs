@@ -15,6 +15,7 @@ using Safedrop.Api.Portal;
 using Safedrop.Api.SecurityGroups;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
+using Safedrop.Api.Workflows;
 using Safedrop.Api.Workflows.Api;
 using Safedrop.Api.Workspaces;
 using Safedrop.Api.Workspaces.Sharing;
@@ -45,6 +46,7 @@ builder.Services
     .AddSecurityGroups()
     .AddWorkspaces()
     .AddWorkspaceSharing()
+    .AddWorkflowEngine()
     .AddWorkflowApi()
     .AddKeyRotation();
 

@@ -41,8 +41,18 @@ public static class PackageEndpoints
             .WithSummary("Open a package")
             .WithDescription("The access decision of SPEC §1 for the signed-in address, then proof of the secure link (keycode verifier) or of a device key the keycode was wrapped for. Answers the server secret and a download URL per part. Audited either way.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{packageId}/downloaded", DownloadedAsync)
+            .WithName("ReportPackageDownloaded")
+            .WithSummary("Report files downloaded completely")
+            .WithDescription("A reader's client calls this after fetching and decrypting every part of the listed files. Once every file of the package was reported by some reader, the transfer counts as completed (the sender's TransferCompleted workflow event).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static async Task<Results<Ok<DownloadReport>, ProblemHttpResult>> DownloadedAsync(
+        string packageId, DownloadedRequest request, HttpContext context, PackageDownloads downloads, CancellationToken cancellationToken) =>
+        Answer(await downloads.ReportAsync(packageId, request, Actor(context), cancellationToken));
 
     private static async Task<Results<Created<CreatedPackage>, ProblemHttpResult>> SendAsync(
         CreatePackageRequest request, HttpContext context, PackageCreation creation, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public static class PackageServiceCollectionExtensions
         services.AddSingleton<PackageCreation>();
         services.AddSingleton<PackageUploads>();
         services.AddSingleton<PackageAccess>();
+        services.AddSingleton<PackageDownloads>();
         services.AddSingleton<PackageBoxes>();
         services.AddSingleton<PackageNotifier>();
         services.AddSingleton<RetentionSweeper>();

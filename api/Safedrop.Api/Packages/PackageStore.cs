@@ -74,6 +74,7 @@ public sealed class PackageStore(IObjectStore store)
     {
         var keys = new List<string>();
         await foreach (var entry in store.ListAsync($"packages/{packageId}/files/", cancellationToken)) keys.Add(entry.Key);
+        await foreach (var entry in store.ListAsync(PackageDownloads.MarkersPrefix(packageId), cancellationToken)) keys.Add(entry.Key);
         foreach (var key in keys) await store.DeleteAsync(key, cancellationToken);
         await store.DeleteAsync(RecordKey(packageId), cancellationToken);
     }

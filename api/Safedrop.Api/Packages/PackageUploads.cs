@@ -6,6 +6,7 @@ using Safedrop.Api.Http;
 using Safedrop.Api.Metrics;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Transfer;
+using Safedrop.Api.Workflows.Events;
 using Safedrop.Crypto;
 
 namespace Safedrop.Api.Packages;
@@ -16,6 +17,8 @@ public sealed class PackageUploads(
     PackageStore packages,
     ITransferUrls transfer,
     PackageNotifier notifier,
+    IWorkflowEvents workflowEvents,
+    WorkflowEventFactory workflowEventFactory,
     IAuditLog audit,
     ApiMetrics metrics,
     IOptions<PackageOptions> options,
@@ -82,6 +85,7 @@ public sealed class PackageUploads(
         await audit.RecordAsync(sender.Event("package.complete", packageId, AuditOutcome.Succeeded,
             details: new Dictionary<string, string> { ["recipients"] = readers.Count.ToString(CultureInfo.InvariantCulture) }), cancellationToken);
         await notifier.NotifyAsync(completed, readers, config, cancellationToken);
+        await workflowEvents.EmitAsync(workflowEventFactory.PackageCompleted(completed, config), cancellationToken);
         return PackageSummary.From(completed);
     }
 

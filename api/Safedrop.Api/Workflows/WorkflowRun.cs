@@ -1,13 +1,19 @@
 namespace Safedrop.Api.Workflows;
 
-// Shared record shape of issue 7 (the engine helper owns this file; this copy is identical until the merge).
-
-/// <summary>One run of a Personal Workflow for one event, as recorded under <c>workflows/runs/{workflow}/{runId}.json</c>.</summary>
+/// <summary>One run of a Personal Workflow for one event (stored as <c>workflows/runs/{workflow}/{runId}.json</c>).</summary>
 public sealed record WorkflowRun(string Id, string Workflow, string Owner, string Trigger, string EventId,
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, WorkflowRunState State, int Attempts,
     IReadOnlyList<WorkflowActionResult> Actions);
 
-public enum WorkflowRunState { Pending, Running, Succeeded, Retrying, Failed }
+public enum WorkflowRunState
+{
+    Pending,
+    Running,
+    Succeeded,
+    Retrying,
+    Failed,
+}
 
-/// <summary>What one action of a run did.</summary>
+/// <param name="Action">What the action is, for people: <c>webhook https://…</c>, <c>email</c>, <c>copyToWorkspace x:/folder</c>.</param>
+/// <param name="Attempts">How many times it was tried (0 when an earlier action failed and it never ran).</param>
 public sealed record WorkflowActionResult(string Action, bool Succeeded, string? Detail, int Attempts, DateTimeOffset? At);

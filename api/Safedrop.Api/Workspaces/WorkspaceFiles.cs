@@ -3,6 +3,7 @@ using Safedrop.Api.Audit;
 using Safedrop.Api.Encryption;
 using Safedrop.Api.Http;
 using Safedrop.Api.Storage;
+using Safedrop.Api.Workflows.Events;
 using Safedrop.Resources.Compilation;
 
 namespace Safedrop.Api.Workspaces;
@@ -14,7 +15,7 @@ namespace Safedrop.Api.Workspaces;
 /// </summary>
 public sealed class WorkspaceFiles(
     WorkspaceAccess access, WorkspaceTree tree, WorkspaceUsageStore usages, WorkspaceLock locks,
-    SealedObjects objects, IAuditLog audit, TimeProvider time)
+    SealedObjects objects, IAuditLog audit, IWorkflowEvents workflowEvents, WorkflowEventFactory workflowEventFactory, TimeProvider time)
 {
     public const string UploadAction = "workspace.file.upload";
     public const string DownloadAction = "workspace.file.download";
@@ -112,6 +113,7 @@ public sealed class WorkspaceFiles(
             ["bytes"] = size.ToString(CultureInfo.InvariantCulture),
             ["replaced"] = (replaced is not null).ToString(CultureInfo.InvariantCulture),
         }), CancellationToken.None);
+        await workflowEvents.EmitAsync(workflowEventFactory.WorkspaceFileUploaded(workspace, path.Value, actor.RecordedAs), CancellationToken.None);
         var entry = (await tree.GetAsync(name, path, CancellationToken.None))!;
         return new UploadResult(EntryResult.Of(entry), replaced is not null);
     }

@@ -6,7 +6,7 @@ public static class WorkflowApiServiceCollectionExtensions
 {
     /// <summary>
     /// The Personal Workflow endpoints' services and the guard that keeps admin impersonation to them; needs
-    /// <c>AddResourceWriteBack</c>. Run history comes from an <see cref="IWorkflowRuns"/> the engine registers (none: empty history).
+    /// <c>AddResourceWriteBack</c>. Run history comes from the <see cref="IWorkflowRuns"/> the engine registers.
     /// </summary>
     public static IServiceCollection AddWorkflowApi(this IServiceCollection services)
     {

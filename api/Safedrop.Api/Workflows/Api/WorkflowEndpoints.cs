@@ -106,11 +106,8 @@ public static class WorkflowEndpoints
         if (limit is < 1 or > WorkflowRunPageRequest.MaxLimit)
             return new ApiProblem(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "Invalid limit", $"limit must be between 1 and {WorkflowRunPageRequest.MaxLimit}.").ToResult();
 
-        // The engine registers IWorkflowRuns; without it there is no history to show yet.
-        var runs = context.RequestServices.GetService<IWorkflowRuns>();
-        return TypedResults.Ok(runs is null
-            ? new WorkflowRunPage([], null)
-            : await runs.ListAsync(name, new WorkflowRunPageRequest(limit ?? WorkflowRunPageRequest.DefaultLimit, after), cancellationToken));
+        var runs = context.RequestServices.GetRequiredService<IWorkflowRuns>();
+        return TypedResults.Ok(await runs.ListAsync(name, new WorkflowRunPageRequest(limit ?? WorkflowRunPageRequest.DefaultLimit, after), cancellationToken));
     }
 
     private static Outcome<WorkflowActor> Actor(HttpContext context, TenantConfigStore store)

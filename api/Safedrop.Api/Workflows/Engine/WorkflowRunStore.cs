@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Safedrop.Api.Storage;
+
+namespace Safedrop.Api.Workflows.Engine;
+
+/// <summary>
+/// Run records (<c>workflows/runs/{workflow}/{runId}.json</c>, run ids sortable by start time) and the idempotency
+/// index (<c>workflows/keys/{workflow}/{hash of event id}</c> → run id) that makes one event one run per workflow.
+/// </summary>
+public sealed class WorkflowRunStore(IObjectStore store) : IWorkflowRuns
+{
+    private const string RunsPrefix = "workflows/runs/";
+    private const string KeysPrefix = "workflows/keys/";
+
+    public static string NewRunId(DateTimeOffset startedAt, string eventId) =>
+        startedAt.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "-" + EventHash(eventId)[..16];
+
+    public async Task<WorkflowRun?> GetAsync(string workflow, string runId, CancellationToken cancellationToken)
+    {
+        await using var content = await store.OpenReadAsync(RunKey(workflow, runId), cancellationToken);
+        return content is null ? null : await JsonSerializer.DeserializeAsync<WorkflowRun>(content, WorkflowJson.Options, cancellationToken);
+    }
+
+    public Task SaveAsync(WorkflowRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return PutAsync(RunKey(run.Workflow, run.Id), JsonSerializer.SerializeToUtf8Bytes(run, WorkflowJson.Options), cancellationToken);
+    }
+
+    /// <summary>The run already started for this workflow and event, if any.</summary>
+    public async Task<string?> RunIdForAsync(string workflow, string eventId, CancellationToken cancellationToken)
+    {
+        await using var content = await store.OpenReadAsync(IdempotencyKey(workflow, eventId), cancellationToken);
+        if (content is null) return null;
+        using var reader = new StreamReader(content, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    public Task ClaimAsync(string workflow, string eventId, string runId, CancellationToken cancellationToken) =>
+        PutAsync(IdempotencyKey(workflow, eventId), Encoding.UTF8.GetBytes(runId), cancellationToken);
+
+    public async Task<WorkflowRunPage> ListAsync(string workflow, WorkflowRunPageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(page.Limit);
+        var keys = new List<string>();
+        await foreach (var info in store.ListAsync($"{RunsPrefix}{workflow}/", cancellationToken))
+            if (info.Key.EndsWith(".json", StringComparison.Ordinal)) keys.Add(info.Key);
+        // Run ids sort by start time: newest first, and the cursor is the last id of the previous page.
+        var older = keys.OrderDescending(StringComparer.Ordinal)
+            .Where(key => page.After is null || string.CompareOrdinal(key, RunKey(workflow, page.After)) < 0)
+            .Take(page.Limit + 1)
+            .ToList();
+        var runs = new List<WorkflowRun>();
+        foreach (var key in older.Take(page.Limit))
+        {
+            await using var content = await store.OpenReadAsync(key, cancellationToken);
+            if (content is not null && await JsonSerializer.DeserializeAsync<WorkflowRun>(content, WorkflowJson.Options, cancellationToken) is { } run)
+                runs.Add(run);
+        }
+        return new WorkflowRunPage(runs, older.Count > page.Limit && runs.Count > 0 ? runs[^1].Id : null);
+    }
+
+    private static string RunKey(string workflow, string runId) => $"{RunsPrefix}{workflow}/{runId}.json";
+
+    private static string IdempotencyKey(string workflow, string eventId) => $"{KeysPrefix}{workflow}/{EventHash(eventId)}";
+
+    private static string EventHash(string eventId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)));
+
+    private async Task PutAsync(string key, byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(bytes);
+        await store.PutAsync(key, content, bytes.Length, cancellationToken);
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Safedrop.Api.Workflows;
+
+/// <summary>How the workflow engine delivers events and retries actions (<c>Safedrop:Workflows</c>).</summary>
+public sealed class WorkflowEngineOptions
+{
+    public const string SectionName = "Safedrop:Workflows";
+
+    /// <summary>Tries per action before the run fails.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Delay before the second try; doubled for each further one, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long one webhook delivery may take.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often recorded events that never reached the stream are published again.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>An event younger than this is still being published by its emitter; the sweeper leaves it alone.</summary>
+    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How far back the sweeper looks for unpublished events.</summary>
+    public TimeSpan SweepLookback { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A delivery unacknowledged this long belongs to a consumer that died; another one claims it.</summary>
+    public TimeSpan ClaimIdle { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long one read waits for new events.</summary>
+    public TimeSpan ReadWait { get; set; } = TimeSpan.FromSeconds(2);
+}
