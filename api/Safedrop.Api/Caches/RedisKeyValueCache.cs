@@ -61,6 +61,22 @@ public sealed class RedisKeyValueCache : IKeyValueCache, IAsyncDisposable
 
     public Task PingAsync(CancellationToken cancellationToken) => RunAsync(db => db.PingAsync());
 
+    /// <summary>
+    /// This cache's Redis for another feature that lives on it (the workflow event stream), so a replica keeps one
+    /// connection per Redis. Connecting fails as <see cref="CacheUnavailableException"/>.
+    /// </summary>
+    public async Task<IDatabase> GetDatabaseAsync()
+    {
+        try
+        {
+            return (await ConnectAsync()).GetDatabase();
+        }
+        catch (RedisException e)
+        {
+            throw new CacheUnavailableException($"The {name} cache (Redis) is unavailable: {e.Message}", e);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (connection is not null) await connection.DisposeAsync();

@@ -38,6 +38,10 @@ public static class WorkflowEngineServiceCollectionExtensions
         return services;
     }
 
+    // On the session cache's Redis whenever that cache is Redis (every cluster; local mode with a connection string),
+    // so all replicas share one consumer group; in memory otherwise.
     private static IWorkflowEventStream CreateStream(IServiceProvider services) =>
-        ActivatorUtilities.CreateInstance<MemoryWorkflowEventStream>(services);
+        services.GetRequiredKeyedService<IKeyValueCache>(CacheNames.Session) is RedisKeyValueCache redis
+            ? new RedisWorkflowEventStream(redis, services.GetRequiredService<IOptions<WorkflowEngineOptions>>(), services.GetRequiredService<TimeProvider>())
+            : ActivatorUtilities.CreateInstance<MemoryWorkflowEventStream>(services);
 }
