@@ -60,6 +60,22 @@ public sealed partial class SafedropClient
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Directory.CreateDirectory(folder);
         var written = new List<string>();
+        var downloaded = new List<string>();
+        try
+        {
+            await WriteFilesAsync(package, folder, written, downloaded, progress, cancellationToken);
+        }
+        finally
+        {
+            // Even when a later file fails, the ones already authenticated count towards the sender's TransferCompleted.
+            await ReportDownloadedAsync(package, downloaded, cancellationToken);
+        }
+
+        return written;
+    }
+
+    private async Task WriteFilesAsync(OpenedPackage package, string folder, List<string> written, List<string> downloaded, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
         foreach (var file in package.Files)
         {
             var target = LocalFileNames.Free(folder, file.Name);
@@ -73,6 +89,7 @@ public sealed partial class SafedropClient
 
                 File.Move(partial, target);
                 written.Add(target);
+                downloaded.Add(file.FileId);
             }
             catch
             {
@@ -81,8 +98,6 @@ public sealed partial class SafedropClient
                 throw;
             }
         }
-
-        return written;
     }
 
     /// <summary>Opens with the link and downloads one file into a stream of the caller's.</summary>
@@ -90,7 +105,28 @@ public sealed partial class SafedropClient
     {
         var package = await OpenAsync(link, cancellationToken);
         var file = package.Files.FirstOrDefault(f => f.Name == fileName) ?? throw new ArgumentException($"The package has no file {fileName}.", nameof(fileName));
-        return await DownloadFileAsync(package, file, destination, progress, cancellationToken);
+        var length = await DownloadFileAsync(package, file, destination, progress, cancellationToken);
+        await ReportDownloadedAsync(package, [file.FileId], cancellationToken);
+        return length;
+    }
+
+    /// <summary>
+    /// Tells the API which files were downloaded completely and authenticated (it cannot see downloads through storage
+    /// URLs; the sender's TransferCompleted depends on these reports). <see cref="DownloadFileAsync"/> alone does not
+    /// report: its caller decides when a file counts as delivered.
+    /// </summary>
+    private async Task ReportDownloadedAsync(OpenedPackage package, List<string> fileIds, CancellationToken cancellationToken)
+    {
+        if (fileIds.Count == 0 || cancellationToken.IsCancellationRequested) return;
+        try
+        {
+            await connection.SendAsync(HttpMethod.Post, $"v1/packages/{Uri.EscapeDataString(package.PackageId)}/downloaded", new DownloadedRequest(fileIds), cancellationToken);
+        }
+        catch (Exception e) when (e is SafedropApiException or HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The files are on the reader's side, authenticated: a lost report only delays or loses the sender's
+            // TransferCompleted workflow, which must never turn a good download into a failure. There is no logger here.
+        }
     }
 
     private Task<OpenedPackageBody> OpenBodyAsync(string packageId, OpenPackageRequest proof, CancellationToken cancellationToken) =>

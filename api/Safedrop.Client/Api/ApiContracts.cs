@@ -31,6 +31,8 @@ internal sealed record NewWrappedKeycode(string Recipient, string DeviceKeyId, s
 
 internal sealed record OpenPackageRequest(string? Verifier, string? DeviceKeyId);
 
+internal sealed record DownloadedRequest(IReadOnlyList<string> FileIds);
+
 internal sealed record OpenedPackageBody(
     string PackageId,
     string Sender,

@@ -207,4 +207,31 @@ public sealed class ClientEndToEndTests(S3Server s3)
         var error = await Assert.ThrowsAsync<SafedropApiException>(() => alice.GetMeAsync(Token));
         Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
     }
+
+    [Fact]
+    public async Task Should_RecordTheSendersTransferCompleted_When_TheRecipientDownloadedEveryFile()
+    {
+        await using var api = Host(direct: false);
+        var (alice, _, _) = api.NewClient();
+        using var aliceClient = alice;
+        var (bob, bobApi, _) = api.NewClient();
+        using var bobClient = bob;
+        await api.SignInAsync(alice, Tenant.Alice);
+        await api.SignInAsync(bob, Tenant.Bob);
+        var link = await alice.SendAsync([Tenant.Bob], [RandomContent.File("a.txt", [1, 2]), RandomContent.File("b.txt", [3])], cancellationToken: Token);
+        var folder = Directory.CreateTempSubdirectory("safedrop-e2e").FullName;
+
+        await bob.DownloadAsync(SecureLink.Parse(link.Url), folder, cancellationToken: Token);
+
+        Directory.Delete(folder, recursive: true);
+        // One report for the whole package, after both files were authenticated.
+        Assert.Single(bobApi.Requests, r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/downloaded", StringComparison.Ordinal));
+        var keys = new List<string>();
+        await foreach (var info in api.Store.ListAsync("", Token)) keys.Add(info.Key);
+        Assert.Equal(2, keys.Count(k => k.StartsWith(global::Safedrop.Api.Packages.PackageDownloads.MarkersPrefix(link.PackageId), StringComparison.Ordinal)));
+        var recorded = Assert.Single(keys, k => k.StartsWith("workflows/events/", StringComparison.Ordinal) && k.EndsWith($"/transfer-completed-{link.PackageId}.json", StringComparison.Ordinal));
+        await using var content = await api.Store.OpenReadAsync(recorded, Token);
+        using var body = await System.Text.Json.JsonDocument.ParseAsync(content!, cancellationToken: Token);
+        Assert.Equal(Tenant.Alice, body.RootElement.GetProperty("packageOwnerId").GetString());
+    }
 }
