@@ -60,6 +60,7 @@ function fileRow(opened, file, keycode) {
         bar.value = bar.max;
         state.textContent = 'decrypted';
         save(blob, file.name);
+        reportDownloaded(opened.packageId, file.fileId);
       } catch (error) {
         state.textContent = errorText(error);
         state.classList.add('error');
@@ -69,6 +70,16 @@ function fileRow(opened, file, keycode) {
     },
   }, 'Download');
   return h('li', { class: 'with-action' }, h('span', { class: 'file-name' }, file.name), h('span', { class: 'file-size' }, formatBytes(file.size)), button, bar, state);
+}
+
+/**
+ * Tells the API this file was downloaded completely and authenticated: it cannot see downloads through storage URLs,
+ * and the sender's TransferCompleted workflows wait for these reports. Not awaited, and a failure is only logged:
+ * the reader already has the file, which a lost report must never take back.
+ */
+function reportDownloaded(packageId, fileId) {
+  api('POST', `/v1/packages/${encodeURIComponent(packageId)}/downloaded`, { fileIds: [fileId] })
+    .catch((error) => console.warn('Could not report the download', error));
 }
 
 function save(blob, name) {
