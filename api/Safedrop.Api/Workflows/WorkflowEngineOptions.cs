@@ -25,6 +25,13 @@ public sealed class WorkflowEngineOptions
     /// <summary>An event younger than this is still being published by its emitter; the sweeper leaves it alone.</summary>
     public TimeSpan SweepGrace { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A published event not processed after this long was lost with the stream; the sweeper publishes it again. Longer
+    /// than <see cref="ClaimIdle"/> plus a run's retries, so an event still being worked on is rarely sent twice
+    /// (harmless anyway: runs are idempotent).
+    /// </summary>
+    public TimeSpan ProcessGrace { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How far back the sweeper looks for unpublished events.</summary>
     public TimeSpan SweepLookback { get; set; } = TimeSpan.FromHours(24);
 

@@ -19,13 +19,20 @@ public sealed class RedisWorkflowRunTests(RedisServer redis)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private LocalApi Api(TenantFolder folder, int database) => new(folder.Path)
+    private LocalApi Api(TenantFolder folder, int database, string processGrace = "00:15:00") => new(folder.Path)
     {
         Settings = new Dictionary<string, string?>(FastRetries)
         {
             ["Safedrop:SessionCache:ConnectionString"] = $"{redis.ConnectionString},defaultDatabase={database}",
+            ["Safedrop:Workflows:ProcessGrace"] = processGrace,
         },
     };
+
+    private async Task FlushAsync(int database)
+    {
+        await using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
+        await admin.GetServer(admin.GetEndPoints()[0]).FlushDatabaseAsync(database);
+    }
 
     private static async Task UploadToDropzoneAsync(LocalApi api)
     {
@@ -70,13 +77,32 @@ public sealed class RedisWorkflowRunTests(RedisServer redis)
             DateTimeOffset.UtcNow.AddMinutes(-5), Owner) { PackageId = "lost-in-redis" };
         // Recorded, as EmitAsync does first; then Redis is emptied (a restart without persistence) before the append.
         await api.Services.GetRequiredService<WorkflowEventStore>().SaveAsync(recorded, Ct);
-        await using (var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true"))
-            await admin.GetServer(admin.GetEndPoints()[0]).FlushDatabaseAsync(2);
+        await FlushAsync(2);
 
         await api.Services.GetRequiredService<WorkflowEventSweeper>().SweepAsync(Ct);
 
         var deliveries = await receiver.WaitForAcceptedAsync(2, Timeout);
         Assert.Contains(deliveries, d => d.Body.Contains("lost-in-redis", StringComparison.Ordinal));
         Assert.Equal(WorkflowRunState.Succeeded, Assert.Single(await WaitForFinishedRunsAsync(api, "swept", 1)).State);
+    }
+
+    [Fact]
+    public async Task Should_Run_A_Published_Event_When_Redis_Lost_It_Before_Any_Replica_Read_It()
+    {
+        await using var receiver = new WebhookReceiver(Secret);
+        using var folder = Create();
+        AddWorkflow(folder, "owner-hook", Owner, "DropzoneUploadReceived", Webhook(receiver.Url));
+        await using var api = Api(folder, database: 3, processGrace: "00:00:00");
+        var engine = api.Services.GetRequiredService<Safedrop.Api.Workflows.Engine.WorkflowEngine>();
+        await engine.StopAsync(Ct);
+        await UploadToDropzoneAsync(api);
+        // Published (appended and marked) but never read: then Redis restarts without persistence.
+        await FlushAsync(3);
+        await engine.StartAsync(Ct);
+
+        Assert.True(await api.Services.GetRequiredService<WorkflowEventSweeper>().SweepAsync(Ct) >= 1);
+
+        Assert.Single(await receiver.WaitForAcceptedAsync(1, Timeout));
+        Assert.Equal(WorkflowRunState.Succeeded, Assert.Single(await WaitForFinishedRunsAsync(api, "owner-hook", 1)).State);
     }
 }

@@ -49,6 +49,7 @@ public sealed partial class WorkflowEngine(
                 try
                 {
                     await ProcessAsync(delivery.Event, stoppingToken);
+                    await events.MarkProcessedAsync(delivery.Event, stoppingToken);
                     await stream.AcknowledgeAsync(delivery, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -7,6 +7,7 @@ internal static class WorkflowEventKeys
 {
     public const string EventsPrefix = "workflows/events/";
     public const string PublishedPrefix = "workflows/published/";
+    public const string ProcessedPrefix = "workflows/processed/";
 
     public static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
@@ -15,4 +16,6 @@ internal static class WorkflowEventKeys
     public static string Event(string hour, string id) => $"{EventsPrefix}{hour}/{id}.json";
 
     public static string Published(string hour, string id) => $"{PublishedPrefix}{hour}/{id}";
+
+    public static string Processed(string hour, string id) => $"{ProcessedPrefix}{hour}/{id}";
 }

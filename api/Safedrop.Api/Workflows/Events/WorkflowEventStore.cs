@@ -30,14 +30,33 @@ public sealed class WorkflowEventStore(IObjectStore store)
         await store.PutAsync(WorkflowEventKeys.Published(reference.Hour, reference.Id), empty, 0, cancellationToken);
     }
 
-    /// <summary>Events of one hour that were never marked as published, with the time they were recorded.</summary>
-    public async IAsyncEnumerable<(WorkflowEventRef Reference, DateTimeOffset RecordedAt)> UnpublishedAsync(
+    /// <summary>
+    /// Notes that the engine ran the event's workflows and recorded the runs, so the sweeper never publishes it again
+    /// (before this, a published event can still be lost with the stream: Redis emptied, a local restart).
+    /// </summary>
+    public async Task MarkProcessedAsync(WorkflowEventRef reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        using var empty = new MemoryStream();
+        await store.PutAsync(WorkflowEventKeys.Processed(reference.Hour, reference.Id), empty, 0, cancellationToken);
+    }
+
+    /// <summary>
+    /// Events of one hour that were never processed: the time they were recorded, and the time they were published
+    /// (null when they never reached the stream).
+    /// </summary>
+    public async IAsyncEnumerable<(WorkflowEventRef Reference, DateTimeOffset RecordedAt, DateTimeOffset? PublishedAt)> UnprocessedAsync(
         string hour, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var published = new HashSet<string>(StringComparer.Ordinal);
+        var processed = new HashSet<string>(StringComparer.Ordinal);
+        var processedPrefix = WorkflowEventKeys.ProcessedPrefix + hour + "/";
+        await foreach (var marker in store.ListAsync(processedPrefix, cancellationToken))
+            processed.Add(marker.Key[processedPrefix.Length..]);
+
+        var published = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var publishedPrefix = WorkflowEventKeys.PublishedPrefix + hour + "/";
         await foreach (var marker in store.ListAsync(publishedPrefix, cancellationToken))
-            published.Add(marker.Key[publishedPrefix.Length..]);
+            published[marker.Key[publishedPrefix.Length..]] = marker.LastModified;
 
         var eventsPrefix = WorkflowEventKeys.EventsPrefix + hour + "/";
         await foreach (var recorded in store.ListAsync(eventsPrefix, cancellationToken))
@@ -45,7 +64,8 @@ public sealed class WorkflowEventStore(IObjectStore store)
             var name = recorded.Key[eventsPrefix.Length..];
             if (!name.EndsWith(".json", StringComparison.Ordinal)) continue;
             var id = name[..^".json".Length];
-            if (!published.Contains(id)) yield return (new WorkflowEventRef(id, hour), recorded.LastModified);
+            if (processed.Contains(id)) continue;
+            yield return (new WorkflowEventRef(id, hour), recorded.LastModified, published.TryGetValue(id, out var at) ? at : null);
         }
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Safedrop.Api.Workflows.Events;
 
 /// <summary>
-/// Publishes recorded events that never reached the stream (Redis down or emptied, a replica that died between
-/// recording and publishing), so no recorded event is lost. Publishing twice is harmless: runs are idempotent per
+/// Publishes recorded events that never reached the stream (Redis down, a replica that died between recording and
+/// publishing), and published ones the engine never processed within <see cref="WorkflowEngineOptions.ProcessGrace"/>
+/// (the stream lost them: Redis emptied or restarted without persistence, local mode restarted), so no recorded event
+/// is lost. Publishing twice is harmless: runs are idempotent per
 /// workflow and event.
 /// </summary>
 public sealed partial class WorkflowEventSweeper(
@@ -17,9 +19,9 @@ public sealed partial class WorkflowEventSweeper(
         var published = 0;
         for (var hour = now - options.Value.SweepLookback; hour <= now + TimeSpan.FromHours(1); hour += TimeSpan.FromHours(1))
         {
-            await foreach (var (reference, recordedAt) in store.UnpublishedAsync(WorkflowEventKeys.Hour(hour), cancellationToken))
+            await foreach (var (reference, recordedAt, publishedAt) in store.UnprocessedAsync(WorkflowEventKeys.Hour(hour), cancellationToken))
             {
-                if (now - recordedAt < options.Value.SweepGrace) continue;
+                if (publishedAt is null ? now - recordedAt < options.Value.SweepGrace : now - publishedAt < options.Value.ProcessGrace) continue;
                 if (await events.PublishAsync(reference, cancellationToken)) published++;
             }
         }
