@@ -165,6 +165,28 @@ public sealed class TransferEngineTests
     }
 
     [Fact]
+    public async Task Should_ReportTheFilesOnceAndStillSucceed_When_TheDownloadReportFails()
+    {
+        using var server = new FakeSafedropServer();
+        using var client = Client(server);
+        var link = await client.SendAsync(["bob@acme.example"], [RandomContent.File("a.txt", [1]), RandomContent.File("b.txt", [2])], cancellationToken: Token);
+        var reports = new List<string>();
+        server.Intercept = request =>
+        {
+            if (!request.RequestUri!.AbsolutePath.EndsWith("/downloaded", StringComparison.Ordinal)) return null;
+            reports.Add(request.Content!.ReadAsStringAsync(Token).GetAwaiter().GetResult());
+            return FakeSafedropServer.Problem(HttpStatusCode.ServiceUnavailable, "unavailable", "Down for a moment.");
+        };
+        var folder = Directory.CreateTempSubdirectory("safedrop-client-tests").FullName;
+
+        var paths = await client.DownloadAsync(link, folder, cancellationToken: Token);
+
+        Assert.Equal(2, paths.Count);
+        Assert.Equal("{\"fileIds\":[\"f0\",\"f1\"]}", Assert.Single(reports));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task Should_FailWithAnIntegrityError_When_AStoredPartWasAltered()
     {
         using var server = new FakeSafedropServer();
