@@ -66,7 +66,7 @@ public static class WorkflowEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<WorkflowSummary>>, ProblemHttpResult> List(HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor) =>
-        Actor(context, store) is { Problem: { } problem } ? problem.ToResult() : PackageEndpoints.Answer(editor.List(Actor(context, store).Value!));
+        Actor(context, store) is { Problem: { } problem } ? problem.ToResult() : OutcomeResults.Answer(editor.List(Actor(context, store).Value!));
 
     private static async Task<Results<Created<WorkflowChanged>, ProblemHttpResult>> CreateAsync(
         WorkflowBody body, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken)
@@ -80,22 +80,22 @@ public static class WorkflowEndpoints
     private static async Task<Results<Ok<WorkflowChanged>, ProblemHttpResult>> UpdateAsync(
         string name, WorkflowBody body, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken) =>
         Actor(context, store) is { Problem: { } problem } ? problem.ToResult()
-            : PackageEndpoints.Answer(await editor.UpdateAsync(name, body, Actor(context, store).Value!, cancellationToken));
+            : OutcomeResults.Answer(await editor.UpdateAsync(name, body, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowChanged>, ProblemHttpResult>> EnableAsync(
         string name, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken) =>
         Actor(context, store) is { Problem: { } problem } ? problem.ToResult()
-            : PackageEndpoints.Answer(await editor.SetEnabledAsync(name, true, Actor(context, store).Value!, cancellationToken));
+            : OutcomeResults.Answer(await editor.SetEnabledAsync(name, true, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowChanged>, ProblemHttpResult>> DisableAsync(
         string name, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken) =>
         Actor(context, store) is { Problem: { } problem } ? problem.ToResult()
-            : PackageEndpoints.Answer(await editor.SetEnabledAsync(name, false, Actor(context, store).Value!, cancellationToken));
+            : OutcomeResults.Answer(await editor.SetEnabledAsync(name, false, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowChanged>, ProblemHttpResult>> DeleteAsync(
         string name, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken) =>
         Actor(context, store) is { Problem: { } problem } ? problem.ToResult()
-            : PackageEndpoints.Answer(await editor.DeleteAsync(name, Actor(context, store).Value!, cancellationToken));
+            : OutcomeResults.Answer(await editor.DeleteAsync(name, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowRunPage>, ProblemHttpResult>> RunsAsync(
         string name, int? limit, string? after, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken)
