@@ -51,7 +51,7 @@ async function renderAccount() {
   const user = await currentUser().catch(() => null);
   if (!user) { show(nav); return; }
   // Admin pages are linked for admins only; the API refuses everyone else anyway.
-  const link = (href, text, id) => h('a', { href, id, 'aria-current': location.pathname.startsWith(href) ? 'page' : undefined }, text);
+  const link = (href, text, id) => h('a', { href, id, 'aria-current': location.pathname === href || location.pathname.startsWith(`${href}/`) ? 'page' : undefined }, text);
   show(nav, link('/w', 'Workspaces', 'nav-workspaces'), link('/workflows', 'My workflows', 'nav-workflows'),
     user.admin ? [link('/admin/approvals', 'Approvals', 'nav-approvals'), link('/admin/groups', 'Groups', 'nav-groups'), link('/admin/workflows', 'Act as', 'nav-act-as')] : null,
     h('span', { id: 'signed-in-as' }, user.email),

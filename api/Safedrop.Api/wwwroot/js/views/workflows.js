@@ -140,7 +140,7 @@ async function editorView(content, page, name) {
     }
   }
 
-  const nameInput = h('input', { type: 'text', id: 'wf-name', required: true, pattern: '[a-z0-9]([a-z0-9-]*[a-z0-9])?', maxlength: 63, placeholder: 'e.g. invoices-to-accounting', value: name ?? '', disabled: Boolean(name) });
+  const nameInput = h('input', { type: 'text', id: 'wf-name', required: true, pattern: '[a-z0-9]+(-+[a-z0-9]+)*', maxlength: 63, placeholder: 'e.g. invoices-to-accounting', value: name ?? '', disabled: Boolean(name) });
   const description = h('input', { type: 'text', id: 'wf-description', maxlength: 500, placeholder: name ? 'Unchanged when left empty' : 'Optional', value: '' });
   const trigger = h('select', { id: 'wf-trigger' }, TRIGGERS.map(([value, text]) => h('option', { value, selected: current?.trigger === value }, text)));
   const filters = FILTERS.map(([key, label, placeholder]) => [key, label,
@@ -181,7 +181,7 @@ async function editorView(content, page, name) {
         await listView(content, page, (all) => {
           const w = all.find((x) => x.name === saved);
           if (!w || (!w.inForce && w.status.reason === 'Pending')) return false;
-          return !w.inForce || (w.trigger === body.trigger && w.enabled === body.enabled && JSON.stringify(w.actions?.length) === JSON.stringify(body.actions.length));
+          return !w.inForce || (w.trigger === body.trigger && w.enabled === body.enabled && w.actions?.length === body.actions.length);
         });
       } catch (error) {
         show(result, problemBlock(error));
@@ -197,7 +197,7 @@ async function editorView(content, page, name) {
     h('span', { class: 'badge' }, 'Always'), ` Only items ${page.actAs ? `${page.owner} owns` : 'you own'}: `,
     h('code', {}, current?.defaultFilter ?? `PackageOwnerId == ${page.owner}`),
     h('span', { class: 'muted' }, ' — fixed; the filters below can only narrow it.')),
-  filters.map(([key, label, input]) => [h('label', { for: `wf-filter-${key}` }, `${label} (comma-separated, optional)`), input]),
+  filters.flatMap(([key, label, input]) => [h('label', { for: `wf-filter-${key}` }, `${label} (comma-separated, optional)`), input]),
   h('h3', {}, 'Then'),
   actions,
   h('button', { type: 'button', class: 'small secondary', id: 'add-action', onclick: () => { addAction({ email: { to: [] } }); renumber(actions); } }, 'Add action'),
@@ -230,10 +230,11 @@ function actionEditor(action, onRemove) {
   const workspace = h('input', { type: 'text', class: 'copy-workspace', 'aria-label': 'Workspace', placeholder: 'Workspace name', value: action.copyToWorkspace?.workspace ?? '' });
   const folder = h('input', { type: 'text', class: 'copy-folder', 'aria-label': 'Folder', placeholder: '/', value: action.copyToWorkspace?.folder ?? '' });
   const fields = h('div', { class: 'action-fields' });
+  const field = (text, input) => h('label', { class: 'field' }, text, input);
   const render = () => show(fields, {
-    email: [to, subject],
-    webhook: [url, secret, h('p', { class: 'limits' }, 'Each call is signed with HMAC-SHA256 (X-Safedrop-Signature) using the key in this Secret; see docs/webhooks.md to verify it.')],
-    copyToWorkspace: [workspace, folder, h('p', { class: 'error not-available' }, 'Not available yet: copying needs the workflow key, so runs record this action as failed ("not yet available").')],
+    email: [field('To', to), field('Subject', subject)],
+    webhook: [field('URL', url), field('Secret name', secret), h('p', { class: 'limits' }, 'Each call is signed with HMAC-SHA256 (X-Safedrop-Signature) using the key in this Secret; see docs/webhooks.md to verify it.')],
+    copyToWorkspace: [field('Workspace', workspace), field('Folder', folder), h('p', { class: 'error not-available' }, 'Not available yet: copying needs the workflow key, so runs record this action as failed ("not yet available").')],
   }[kind.value]);
   kind.addEventListener('change', render);
   render();
