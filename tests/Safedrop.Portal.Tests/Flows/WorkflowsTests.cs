@@ -40,7 +40,7 @@ public sealed class WorkflowsTests(PortalHost host)
         await page.Locate("#save-workflow").ClickAsync();
         var row = page.Locate("tr[data-workflow='invoices-mail']");
         await Expect(row.Locator(".ready")).ToHaveTextAsync("Ready");
-        await Expect(row.Locator(".trigger")).ToHaveTextAsync("A package is sent to me");
+        await Expect(row.Locator(".trigger")).ToHaveTextAsync("A package arrives for the owner");
         await Expect(row.Locator(".runs")).ToHaveAttributeAsync("href", "/workflows/invoices-mail/runs");
         await page.ScreenshotAsync("4x-04-workflow-created");
         Assert.Empty(page.Errors);
@@ -70,7 +70,7 @@ public sealed class WorkflowsTests(PortalHost host)
         await page.ScreenshotAsync("4x-05-workflow-edit-actions");
         await page.Locate(".action").Nth(2).Locator(".remove-action").ClickAsync();
         await page.Locate("#save-workflow").ClickAsync();
-        await Expect(row.Locator(".trigger")).ToHaveTextAsync("A recipient downloaded every file I sent");
+        await Expect(row.Locator(".trigger")).ToHaveTextAsync("A recipient downloaded every file the owner sent");
 
         await row.Locator("a.edit").ClickAsync();
         await Expect(page.Locate(".action")).ToHaveCountAsync(2);

@@ -3,11 +3,12 @@ import { h, show, errorText, formatDate } from '../dom.js';
 import { signInCard } from './sign-in.js';
 
 export const TRIGGERS = [
-  ['PackageReceived', 'A package is sent to me'],
-  ['PackageSent', 'I send a package'],
-  ['TransferCompleted', 'A recipient downloaded every file I sent'],
-  ['DropzoneUploadReceived', 'An upload arrives in one of my Dropzones'],
-  ['WorkspaceFileUploaded', 'A file is uploaded to a Workspace'],
+  // Worded without "me": an admin acting for the owner reads the same list.
+  ['PackageReceived', 'A package arrives for the owner'],
+  ['PackageSent', 'The owner sends a package'],
+  ['TransferCompleted', 'A recipient downloaded every file the owner sent'],
+  ['DropzoneUploadReceived', 'An upload arrives in the owner\'s Dropzone'],
+  ['WorkspaceFileUploaded', 'A file is uploaded to the owner\'s Workspace'],
 ];
 const FILTERS = [
   ['dropzones', 'Only these Dropzones', 'invoices, receipts'],
@@ -294,6 +295,7 @@ export function problemBlock(error) {
         : error?.problem?.title;
   return h('div', { class: 'error problem', role: 'alert', dataset: { type: type.split('/').pop() } },
     title ? h('strong', {}, title) : null,
-    h('p', {}, errorText(error)),
+    // With a list of field errors the detail repeats them; the list alone reads better.
+    h('p', {}, errors.length ? 'Nothing was written. Fix these fields:' : errorText(error)),
     errors.length ? h('ul', { class: 'field-errors' }, errors.map((e) => h('li', {}, h('code', {}, e.field), ': ', e.message))) : null);
 }
