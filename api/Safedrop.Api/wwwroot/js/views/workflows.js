@@ -68,7 +68,7 @@ async function listView(content, page, shows) {
     page.permission && !page.permission.held
       ? h('div', { class: 'error problem', id: 'workflows-not-permitted', role: 'alert' },
         h('strong', {}, 'You do not hold the PersonalWorkflows permission'),
-        h('p', {}, `${page.permission.reason ?? ''} Ask an admin to add you to a Security Group that grants it.`.trim()))
+        h('p', {}, `${sentence(page.permission.reason)} Ask an admin to add you to a Security Group that grants it.`.trim()))
       : null,
     notice, body));
   if (page.permission && !page.permission.held) content.querySelector('#new-workflow')?.remove();
@@ -116,12 +116,15 @@ function workflowRow(w, page, notice, refresh) {
     h('td', {}, h('a', { class: 'edit', href: page.href(encodeURIComponent(w.name)) }, w.name), h('div', { class: 'limits who' }, w.owner)),
     h('td', { class: 'trigger' }, trigger ? trigger[1] : h('span', { class: 'muted' }, '—')),
     h('td', { class: 'state' },
-      h('span', { class: `badge ${w.status.ready ? 'state-ready' : 'state-not-ready'} ready` }, w.status.ready ? 'Ready' : w.status.reason),
-      w.enabled === false ? h('span', { class: 'badge state-disabled enabled' }, 'Disabled') : null,
+      h('span', { class: 'badges' }, h('span', { class: `badge ${w.status.ready ? 'state-ready' : 'state-not-ready'} ready` }, w.status.ready ? 'Ready' : w.status.reason),
+      w.enabled === false ? h('span', { class: 'badge state-disabled enabled' }, 'Disabled') : null),
       w.status.ready ? null : h('div', { class: 'limits reason' }, w.status.message)),
     h('td', {}, h('a', { class: 'runs', href: page.href(`${encodeURIComponent(w.name)}/runs`) }, 'Run history')),
     h('td', { class: 'row-actions' }, buttons));
 }
+
+/** "restricted to x" → "Restricted to x." */
+const sentence = (text) => (text ? `${text[0].toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}` : '');
 
 const list = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
