@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Safedrop.Api.Http;
 using Safedrop.Api.Identity;
-using Safedrop.Api.Packages;
 using Safedrop.Api.SecurityGroups;
 
 namespace Safedrop.Api.Dropzones;
@@ -27,5 +27,5 @@ public static class DropzoneSettingsEndpoints
 
     private static async Task<Results<Ok<DropzoneSettingsChanged>, ProblemHttpResult>> UpdateAsync(
         string name, DropzoneSettingsPatch patch, HttpContext context, DropzoneSettings settings, CancellationToken cancellationToken) =>
-        PackageEndpoints.Answer(await settings.UpdateAsync(name, patch, EditActor.Of(context), cancellationToken));
+        OutcomeResults.Answer(await settings.UpdateAsync(name, patch, EditActor.Of(context), cancellationToken));
 }

@@ -22,3 +22,13 @@ public readonly record struct Outcome<T>(T? Value, ApiProblem? Problem)
 
     public static implicit operator Outcome<T>(ApiProblem problem) => new(default, problem);
 }
+
+/// <summary>How endpoints answer an <see cref="Outcome{T}"/>: the value, or its problem.</summary>
+public static class OutcomeResults
+{
+    public static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>
+        outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(outcome.Value!);
+
+    public static Results<NoContent, ProblemHttpResult> NoContent<T>(Outcome<T> outcome) =>
+        outcome.Problem is { } problem ? problem.ToResult() : TypedResults.NoContent();
+}

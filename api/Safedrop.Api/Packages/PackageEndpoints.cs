@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safedrop.Api.Http;
+using static Safedrop.Api.Http.OutcomeResults;
 using Safedrop.Api.Identity;
 
 namespace Safedrop.Api.Packages;
@@ -81,8 +82,6 @@ public static class PackageEndpoints
         string packageId, OpenPackageRequest request, HttpContext context, PackageAccess access, CancellationToken cancellationToken) =>
         Answer(await access.OpenAsync(packageId, request, Actor(context), cancellationToken));
 
-    internal static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>
-        outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(outcome.Value!);
 
     /// <summary>The signed-in address; the endpoint's authorization policy guarantees one.</summary>
     internal static PackageActor Actor(HttpContext context) =>

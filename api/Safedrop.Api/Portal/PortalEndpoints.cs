@@ -30,6 +30,9 @@ public static class PortalEndpoints
         app.MapFallbackToFile("/w/{name}/{**folder}", Page);
         app.MapFallbackToFile("/admin/approvals", Page);
         app.MapFallbackToFile("/admin/groups", Page);
+        // The workflow pages: the list, /new, /{name} and /{name}/runs; the admin's act-as pages mirror them.
+        app.MapFallbackToFile("/workflows/{**page}", Page);
+        app.MapFallbackToFile("/admin/workflows/{**page}", Page);
         return app;
     }
 }

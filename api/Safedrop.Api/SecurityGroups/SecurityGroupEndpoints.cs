@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Safedrop.Api.Http;
 using Safedrop.Api.Identity;
-using Safedrop.Api.Packages;
 
 namespace Safedrop.Api.SecurityGroups;
 
@@ -38,13 +38,13 @@ public static class SecurityGroupEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<SecurityGroupSummary>>, ProblemHttpResult> List(SecurityGroupMembership membership) =>
-        PackageEndpoints.Answer(membership.List());
+        OutcomeResults.Answer(membership.List());
 
     private static async Task<Results<Ok<MembershipChanged>, ProblemHttpResult>> AddAsync(
         string name, AddMembersBody body, HttpContext context, SecurityGroupMembership membership, CancellationToken cancellationToken) =>
-        PackageEndpoints.Answer(await membership.AddAsync(name, body, EditActor.Of(context), cancellationToken));
+        OutcomeResults.Answer(await membership.AddAsync(name, body, EditActor.Of(context), cancellationToken));
 
     private static async Task<Results<Ok<MembershipChanged>, ProblemHttpResult>> RemoveAsync(
         string name, string email, HttpContext context, SecurityGroupMembership membership, CancellationToken cancellationToken) =>
-        PackageEndpoints.Answer(await membership.RemoveAsync(name, email, EditActor.Of(context), cancellationToken));
+        OutcomeResults.Answer(await membership.RemoveAsync(name, email, EditActor.Of(context), cancellationToken));
 }

@@ -38,6 +38,9 @@ public sealed class WorkflowEngineOptions
     /// <summary>A delivery unacknowledged this long belongs to a consumer that died; another one claims it.</summary>
     public TimeSpan ClaimIdle { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often finished runs are written to the PersonalWorkflow resources' status (cluster mode): at most once per workflow per interval.</summary>
+    public TimeSpan StatusInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long one read waits for new events.</summary>
     public TimeSpan ReadWait { get; set; } = TimeSpan.FromSeconds(2);
 }

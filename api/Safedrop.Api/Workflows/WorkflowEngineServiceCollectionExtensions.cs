@@ -3,6 +3,7 @@ using Safedrop.Api.Caches;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Workflows.Engine;
 using Safedrop.Api.Workflows.Events;
+using Safedrop.Api.Workflows.Status;
 
 namespace Safedrop.Api.Workflows;
 
@@ -25,11 +26,18 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddSingleton<IWorkflowEvents>(sp => sp.GetRequiredService<WorkflowEvents>());
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<IWorkflowRuns>(sp => sp.GetRequiredService<WorkflowRunStore>());
-        services.AddSingleton<IWorkflowSecrets>(sp => sp.GetRequiredService<IOptions<SafedropOptions>>().Value.Mode == SafedropMode.Local
+        services.AddSingleton<IWorkflowSecrets>(sp => IsLocal(sp)
             ? ActivatorUtilities.CreateInstance<LocalWorkflowSecrets>(sp)
             : ActivatorUtilities.CreateInstance<KubernetesWorkflowSecrets>(sp));
         services.AddSingleton<WebhookDelivery>();
         services.AddSingleton<EmailNotification>();
+        services.AddSingleton<KubernetesWorkflowStatusWriter>();
+        services.AddSingleton<IWorkflowStatusWriter>(sp => IsLocal(sp)
+            ? new NoWorkflowStatusWriter()
+            : sp.GetRequiredService<KubernetesWorkflowStatusWriter>());
+        // Cluster mode only: the writer's timer; in local mode the list answer carries the figures instead.
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IWorkflowStatusWriter>() as KubernetesWorkflowStatusWriter is { } writer
+            ? writer : new NoHostedService());
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<WorkflowEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowEngine>());
@@ -37,6 +45,9 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowEventSweeper>());
         return services;
     }
+
+    private static bool IsLocal(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SafedropOptions>>().Value.Mode == SafedropMode.Local;
 
     // On the session cache's Redis whenever that cache is Redis (every cluster; local mode with a connection string),
     // so all replicas share one consumer group; in memory otherwise.

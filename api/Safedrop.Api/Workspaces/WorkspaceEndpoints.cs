@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safedrop.Api.Http;
+using static Safedrop.Api.Http.OutcomeResults;
 using Safedrop.Api.Identity;
 
 namespace Safedrop.Api.Workspaces;
@@ -174,11 +175,7 @@ public static class WorkspaceEndpoints
         string name, MoveRequest request, HttpContext context, WorkspaceMoves moves, CancellationToken cancellationToken) =>
         Answer(await moves.MoveAsync(name, request, Actor(context), cancellationToken));
 
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>
-        outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(outcome.Value!);
 
-    private static Results<NoContent, ProblemHttpResult> NoContent(Outcome<bool> outcome) =>
-        outcome.Problem is { } problem ? problem.ToResult() : TypedResults.NoContent();
 
     private static WorkspaceActor Actor(HttpContext context) => WorkspaceActor.SignedIn(context);
 }

@@ -19,6 +19,11 @@ public static class ApiRbacBuilder
     /// <summary>Custom resources users create and delete through the API.</summary>
     public static readonly IReadOnlyList<string> CreatedAndDeletedResources = [PersonalWorkflow.Plural, Workspace.Plural];
 
+    /// <summary>Status the API reports: a PersonalWorkflow's run counts and last run (conditions stay the operator's).</summary>
+    public static readonly IReadOnlyList<string> ReportedStatus = [PersonalWorkflow.Plural + "/status"];
+
+    public static readonly IReadOnlyList<string> ReportedStatusVerbs = ["get", "patch"];
+
     public static readonly IReadOnlyList<string> WriteBackVerbs = ["get", "list", "watch", "patch", "update"];
     public static readonly IReadOnlyList<string> CreateAndDeleteVerbs = ["create", "delete"];
     public static readonly IReadOnlyList<string> ConfigMapVerbs = ["get", "list", "watch"];
@@ -48,6 +53,7 @@ public static class ApiRbacBuilder
             rules.Add(Rule("", ["secrets"], SecretVerbs, secrets));
         rules.Add(Rule(Group, WrittenBackResources, WriteBackVerbs));
         rules.Add(Rule(Group, CreatedAndDeletedResources, CreateAndDeleteVerbs));
+        rules.Add(Rule(Group, ReportedStatus, ReportedStatusVerbs));
 
         return new V1Role
         {

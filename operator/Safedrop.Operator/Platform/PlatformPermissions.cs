@@ -49,6 +49,8 @@ public static class PlatformPermissions
             Add(Resources.Model.Organization.Group, resource, ApiRbacBuilder.WriteBackVerbs);
         foreach (var resource in ApiRbacBuilder.CreatedAndDeletedResources)
             Add(Resources.Model.Organization.Group, resource, ApiRbacBuilder.CreateAndDeleteVerbs);
+        foreach (var resource in ApiRbacBuilder.ReportedStatus)
+            Add(Resources.Model.Organization.Group, resource, ApiRbacBuilder.ReportedStatusVerbs);
 
         return [.. needs.Select(n => new KubernetesPermission(n.Key.Group, n.Key.Resource, [.. n.Value]))];
     }

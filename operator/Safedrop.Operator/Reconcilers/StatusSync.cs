@@ -29,13 +29,28 @@ internal sealed class StatusSync(KubeWriter writer, EventRecorder events, TimePr
             if (copy is Dropzone dropzone) changed |= platform.ApplyUploadUrl(dropzone);
             if (!changed) continue;
 
-            await writer.PatchStatusAsync(copy, copy.CommonStatus, cancellationToken);
+            await writer.PatchStatusAsync(copy, OwnedStatus(copy), cancellationToken);
             writes++;
             await RecordTransitionAsync(copy, wasReady, cancellationToken);
         }
 
         return writes;
     }
+
+    /// <summary>
+    /// The status fields the operator owns. A PersonalWorkflow's run figures belong to the API, which patches them
+    /// after runs: they are left out (a merge patch leaves absent fields alone), so that the operator's cached copy,
+    /// possibly older than the API's last write, never puts back stale figures.
+    /// </summary>
+    internal static object OwnedStatus(ISafedropResource resource) => resource switch
+    {
+        PersonalWorkflow workflow => new PersonalWorkflowStatus
+        {
+            Conditions = workflow.Status.Conditions,
+            ObservedGeneration = workflow.Status.ObservedGeneration,
+        },
+        _ => resource.CommonStatus,
+    };
 
     private async Task RecordTransitionAsync(ISafedropResource resource, ConditionStatus? wasReady, CancellationToken cancellationToken)
     {

@@ -108,20 +108,23 @@ public sealed class EmailAction
     public string? Subject { get; set; }
 }
 
-[Description("Observed state of the workflow.")]
+[Description("Observed state of the workflow: conditions from the operator; runs and lastRun from the API, which patches them after finished runs (at most every few seconds per workflow) under its own field manager.")]
 public sealed class PersonalWorkflowStatus : ResourceStatus
 {
-    [Description("Run counts, as last reported by the API.")]
+    [Description("Finished runs, as last reported by the API.")]
     public WorkflowRunCounts? Runs { get; set; }
 
-    [Description("The most recent run.")]
+    [Description("The most recent finished run, as last reported by the API.")]
     public WorkflowRunSummary? LastRun { get; set; }
 }
 
 public sealed class WorkflowRunCounts
 {
+    [Description("Succeeded plus failed.")]
     public long Total { get; set; }
+
     public long Succeeded { get; set; }
+
     public long Failed { get; set; }
 }
 
@@ -130,8 +133,8 @@ public sealed class WorkflowRunSummary
     [Description("Run id, for the API's run history.")]
     public string? Id { get; set; }
 
-    [Description("Succeeded, Failed or Retrying.")]
-    public string? Result { get; set; }
+    [Description("Succeeded or Failed.")]
+    public string? State { get; set; }
 
     [Format("date-time")]
     public DateTimeOffset? StartedAt { get; set; }

@@ -141,6 +141,43 @@ public sealed class TenantReconcilerTests() : KubeClusterTest("tenant")
     }
 
     [Fact]
+    public async Task Should_KeepTheApisRunFigures_When_TheOperatorRewritesAWorkflowsStatus()
+    {
+        await Cluster.Client.CreateAsync(Acme());
+        await Cluster.Client.CreateAsync(AWorkflow("notify").InNamespace(Namespace));
+        await op.ReconcileAsync(Cluster, Namespace);
+        // What the API writes after runs: a merge patch of the status subresource under its own field manager.
+        var figures = new { status = new { runs = new { total = 3, succeeded = 2, failed = 1 }, lastRun = new { id = "20250101000000000-abc", state = "Failed" } } };
+        await Cluster.Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(new V1Patch(figures, V1Patch.PatchType.MergePatch),
+            Organization.Group, Organization.Version, Namespace, PersonalWorkflow.Plural, "notify", fieldManager: "safedrop-api", cancellationToken: Ct);
+
+        // A new generation makes the operator write the workflow's status again.
+        await Cluster.Client.MergePatchAsync<PersonalWorkflow>(Namespace, "notify", new { spec = new { description = "changed" } });
+        await op.Caches.WaitUntilAsync(c => c.List<PersonalWorkflow>(Namespace).Any(w => w.Metadata.Generation == 2), Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await op.ReconcileAsync(Cluster, Namespace);
+
+        var stored = (await Cluster.Client.FindAsync<PersonalWorkflow>(Namespace, "notify"))!;
+        Assert.Equal(2, stored.Status.ObservedGeneration);
+        Assert.Equal((3L, 2L, 1L), (stored.Status.Runs!.Total, stored.Status.Runs.Succeeded, stored.Status.Runs.Failed));
+        Assert.Equal(("20250101000000000-abc", "Failed"), (stored.Status.LastRun!.Id, stored.Status.LastRun.State));
+    }
+
+    [Fact]
+    public void Should_LeaveTheRunFiguresOutOfTheOperatorsStatusPatch_When_ItWritesAWorkflow()
+    {
+        var workflow = AWorkflow("notify");
+        workflow.Status.ObservedGeneration = 4;
+        workflow.Status.Runs = new WorkflowRunCounts { Total = 1, Succeeded = 1 };
+        workflow.Status.LastRun = new WorkflowRunSummary { Id = "stale" };
+
+        var json = k8s.KubernetesJson.Serialize(new { status = Reconcilers.StatusSync.OwnedStatus(workflow) });
+
+        Assert.Contains("\"observedGeneration\":4", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("runs", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("lastRun", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_KeepStoredDataAndItsKey_When_TheOrganizationIsDeleted()
     {
         await Cluster.Client.CreateAsync(Acme());

@@ -18,6 +18,7 @@ public class ApiRbacTests
             "secrets get [safedrop-acme-kek]",
             "safedrop.io/securitygroups,dropzones,workspaces,personalworkflows get,list,watch,patch,update []",
             "safedrop.io/personalworkflows,workspaces create,delete []",
+            "safedrop.io/personalworkflows/status get,patch []",
         ], role.Rules.Select(Describe));
     }
 

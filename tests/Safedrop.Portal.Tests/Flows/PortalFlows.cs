@@ -40,9 +40,9 @@ public static partial class PortalFlows
     }
 
     /// <summary>Signs in on the Dropzone page and uploads the files with the message; returns the secure link.</summary>
-    public static async Task<string> UploadAsync(PortalHost host, PortalPage page, string sender, IReadOnlyList<FilePayload> files, string message, string? screenshotPrefix = null)
+    public static async Task<string> UploadAsync(PortalHost host, PortalPage page, string sender, IReadOnlyList<FilePayload> files, string message, string? screenshotPrefix = null, string dropzone = PortalTenant.Dropzone)
     {
-        await page.GotoAsync($"/d/{PortalTenant.Dropzone}");
+        await page.GotoAsync($"/d/{dropzone}");
         await SignInAsync(host, page, sender, screenshotPrefix);
         await page.Locate("#files").SetInputFilesAsync(files);
         await page.Locate("#message").FillAsync(message);

@@ -3,7 +3,7 @@ namespace Safedrop.Portal.Tests.Hosting;
 /// <summary>
 /// The tenant the portal is tested on: Organization acme with one Dropzone with tight limits, two Workspaces
 /// (one roomy with declared collaborators, one with a tiny quota), Security Groups (InviteExternalUsers for the
-/// Workspace owner only; a pilot group for the membership page), and a second Organization, globex, in another
+/// Workspace owner only; a pilot group granting PersonalWorkflows to paula), a Dropzone paula owns (for her workflows' runs), and a second Organization, globex, in another
 /// namespace of the same folder, whose addresses therefore belong to another Organization on this platform.
 /// </summary>
 public static class PortalTenant
@@ -42,6 +42,9 @@ public static class PortalTenant
     public const string InvitersGroup = "inviters";
     public const string PilotsGroup = "workflow-pilots";
     public const string Pilot = "paula@acme.example";
+
+    /// <summary>A Dropzone the pilot owns, so that an upload to it starts her DropzoneUploadReceived workflows.</summary>
+    public const string PilotDropzone = "paula-inbox";
 
     public const int MaxFiles = 3;
     public static readonly string[] AllowedExtensions = [".pdf", ".txt"];
@@ -144,6 +147,19 @@ public static class PortalTenant
           displayName: {DropzoneTitle}
           description: Send us your invoices and receipts.
           owner: {Owner}
+          maxFiles: {MaxFiles}
+          maxFileSize: 16Mi
+          maxPackageSize: 32Mi
+          allowedExtensions: [{string.Join(", ", AllowedExtensions)}]
+        ---
+        apiVersion: safedrop.io/v1alpha1
+        kind: Dropzone
+        metadata:
+          name: {PilotDropzone}
+          namespace: {Namespace}
+        spec:
+          displayName: Paula's inbox
+          owner: {Pilot}
           maxFiles: {MaxFiles}
           maxFileSize: 16Mi
           maxPackageSize: 32Mi

@@ -133,7 +133,7 @@ internal static class ValidResources
               "status": {
                 {{Status}},
                 "runs": { "total": 12, "succeeded": 11, "failed": 1 },
-                "lastRun": { "id": "run-12", "result": "Succeeded", "startedAt": "2026-01-02T03:04:05Z", "finishedAt": "2026-01-02T03:04:07.250Z" }
+                "lastRun": { "id": "run-12", "state": "Succeeded", "startedAt": "2026-01-02T03:04:05Z", "finishedAt": "2026-01-02T03:04:07.250Z" }
               }
             }
             """,

@@ -1,3 +1,4 @@
+using Safedrop.Api.Workflows.Status;
 using Safedrop.Resources.Model;
 
 namespace Safedrop.Api.Workflows.Api;
@@ -20,6 +21,8 @@ public sealed record WorkflowBody(
 /// One of the caller's workflows. <c>inForce</c>: compiled and able to run (when enabled); the trigger, filters and
 /// actions are those in force, and null for a workflow that never compiled. <c>status</c> is the resource's Ready
 /// condition (for example LimitExceeded, PlanRestriction, MissingPermission). <c>defaultFilter</c> always applies first.
+/// <c>runs</c>: finished runs (counts and the last one) in local mode, where there is no resource status to hold them;
+/// null in a cluster, where they are the PersonalWorkflow's <c>status.runs</c> and <c>status.lastRun</c>.
 /// </summary>
 public sealed record WorkflowSummary(
     string Name,
@@ -31,7 +34,8 @@ public sealed record WorkflowSummary(
     WorkflowFilters? Filters,
     IReadOnlyList<WorkflowAction>? Actions,
     DateTimeOffset? CreatedAt,
-    string DefaultFilter);
+    string DefaultFilter,
+    WorkflowRunFigures? Runs = null);
 
 /// <summary>The Ready condition: <c>ready</c>, its reason and message (Unknown/Pending before the first compilation).</summary>
 public sealed record WorkflowStatusInfo(bool Ready, string Reason, string Message);

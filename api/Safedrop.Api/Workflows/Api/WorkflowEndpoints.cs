@@ -3,7 +3,9 @@ using Safedrop.Api.Configuration;
 using Safedrop.Api.Http;
 using Safedrop.Api.Identity;
 using Safedrop.Api.Identity.Impersonation;
+using Microsoft.Extensions.Options;
 using Safedrop.Api.Packages;
+using Safedrop.Api.Workflows.Engine;
 
 namespace Safedrop.Api.Workflows.Api;
 
@@ -22,10 +24,10 @@ public static class WorkflowEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        group.MapGet("", List)
+        group.MapGet("", ListAsync)
             .WithName("ListWorkflows")
             .WithSummary("The caller's Personal Workflows")
-            .WithDescription("Those in force and those declared but not in force, each with its Ready condition (LimitExceeded, PlanRestriction, MissingPermission, ...) and the fixed default filter. Enterprise plan only." + ActAs);
+            .WithDescription("Those in force and those declared but not in force, each with its Ready condition (LimitExceeded, PlanRestriction, MissingPermission, ...) and the fixed default filter. In local mode each also carries 'runs' (finished runs: counts and the last one), which a cluster keeps in the PersonalWorkflow's status instead. Enterprise plan only." + ActAs);
         group.MapPost("", CreateAsync)
             .WithName("CreateWorkflow")
             .WithSummary("Create a Personal Workflow")
@@ -65,8 +67,20 @@ public static class WorkflowEndpoints
         return app;
     }
 
-    private static Results<Ok<IReadOnlyList<WorkflowSummary>>, ProblemHttpResult> List(HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor) =>
-        Actor(context, store) is { Problem: { } problem } ? problem.ToResult() : PackageEndpoints.Answer(editor.List(Actor(context, store).Value!));
+    private static async Task<Results<Ok<IReadOnlyList<WorkflowSummary>>, ProblemHttpResult>> ListAsync(
+        HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, WorkflowRunStore runs, IOptions<SafedropOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (Actor(context, store) is { Problem: { } problem }) return problem.ToResult();
+        var listed = editor.List(Actor(context, store).Value!);
+        if (listed.Value is not { } workflows || options.Value.Mode != SafedropMode.Local) return OutcomeResults.Answer(listed);
+
+        // Local mode has no resource status: the run figures come with the list, from the run records.
+        var withFigures = new List<WorkflowSummary>(workflows.Count);
+        foreach (var workflow in workflows)
+            withFigures.Add(workflow with { Runs = await runs.FiguresAsync(workflow.Name, cancellationToken) });
+        return TypedResults.Ok<IReadOnlyList<WorkflowSummary>>(withFigures);
+    }
 
     private static async Task<Results<Created<WorkflowChanged>, ProblemHttpResult>> CreateAsync(
         WorkflowBody body, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken)
@@ -80,22 +94,22 @@ public static class WorkflowEndpoints
     private static async Task<Results<Ok<WorkflowChanged>, ProblemHttpResult>> UpdateAsync(
         string name, WorkflowBody body, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken) =>
         Actor(context, store) is { Problem: { } problem } ? problem.ToResult()
-            : PackageEndpoints.Answer(await editor.UpdateAsync(name, body, Actor(context, store).Value!, cancellationToken));
+            : OutcomeResults.Answer(await editor.UpdateAsync(name, body, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowChanged>, ProblemHttpResult>> EnableAsync(
         string name, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken) =>
         Actor(context, store) is { Problem: { } problem } ? problem.ToResult()
-            : PackageEndpoints.Answer(await editor.SetEnabledAsync(name, true, Actor(context, store).Value!, cancellationToken));
+            : OutcomeResults.Answer(await editor.SetEnabledAsync(name, true, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowChanged>, ProblemHttpResult>> DisableAsync(
         string name, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken) =>
         Actor(context, store) is { Problem: { } problem } ? problem.ToResult()
-            : PackageEndpoints.Answer(await editor.SetEnabledAsync(name, false, Actor(context, store).Value!, cancellationToken));
+            : OutcomeResults.Answer(await editor.SetEnabledAsync(name, false, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowChanged>, ProblemHttpResult>> DeleteAsync(
         string name, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken) =>
         Actor(context, store) is { Problem: { } problem } ? problem.ToResult()
-            : PackageEndpoints.Answer(await editor.DeleteAsync(name, Actor(context, store).Value!, cancellationToken));
+            : OutcomeResults.Answer(await editor.DeleteAsync(name, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowRunPage>, ProblemHttpResult>> RunsAsync(
         string name, int? limit, string? after, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken)

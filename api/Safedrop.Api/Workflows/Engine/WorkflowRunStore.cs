@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Safedrop.Api.Storage;
+using Safedrop.Api.Workflows.Status;
 
 namespace Safedrop.Api.Workflows.Engine;
 
@@ -62,6 +63,24 @@ public sealed class WorkflowRunStore(IObjectStore store) : IWorkflowRuns
                 runs.Add(run);
         }
         return new WorkflowRunPage(runs, older.Count > page.Limit && runs.Count > 0 ? runs[^1].Id : null);
+    }
+
+    /// <summary>
+    /// Counts and last run over every run record of the workflow (local mode's list answer: reads each record, which
+    /// a cluster avoids by keeping the figures in the resource's status).
+    /// </summary>
+    public async Task<WorkflowRunFigures> FiguresAsync(string workflow, CancellationToken cancellationToken)
+    {
+        var figures = WorkflowRunFigures.None;
+        await foreach (var info in store.ListAsync($"{RunsPrefix}{workflow}/", cancellationToken))
+        {
+            if (!info.Key.EndsWith(".json", StringComparison.Ordinal)) continue;
+            await using var content = await store.OpenReadAsync(info.Key, cancellationToken);
+            if (content is not null && await JsonSerializer.DeserializeAsync<WorkflowRun>(content, WorkflowJson.Options, cancellationToken) is
+                { State: WorkflowRunState.Succeeded or WorkflowRunState.Failed } run)
+                figures = figures.Add(run);
+        }
+        return figures;
     }
 
     private static string RunKey(string workflow, string runId) => $"{RunsPrefix}{workflow}/{runId}.json";

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Workflows.Events;
+using Safedrop.Api.Workflows.Status;
 using Safedrop.Resources.Compilation;
 using Safedrop.Resources.Model;
 
@@ -14,7 +15,7 @@ namespace Safedrop.Api.Workflows.Engine;
 /// </summary>
 public sealed class WorkflowRunner(
     WorkflowRunStore runs, WebhookDelivery webhooks, EmailNotification mail, IAuditLog audit,
-    IOptions<WorkflowEngineOptions> options, TimeProvider time)
+    IWorkflowStatusWriter status, IOptions<WorkflowEngineOptions> options, TimeProvider time)
 {
     public const string AuditAction = "workflow.run";
     public const string CopyNotYetAvailable = "copy to a Workspace needs the workflow key (not yet available)";
@@ -60,6 +61,7 @@ public sealed class WorkflowRunner(
         };
         // The outcome must be kept even when the engine is stopping.
         await runs.SaveAsync(run, CancellationToken.None);
+        status.Report(run);
         await audit.RecordAsync(new AuditEvent(AuditAction, workflow.Owner, "workflow/" + workflow.Name,
             failed ? AuditOutcome.Failed : AuditOutcome.Succeeded, Details: new Dictionary<string, string>
             {

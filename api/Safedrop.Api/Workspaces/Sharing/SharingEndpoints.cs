@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safedrop.Api.Http;
+using static Safedrop.Api.Http.OutcomeResults;
 using Safedrop.Api.Identity;
 
 namespace Safedrop.Api.Workspaces.Sharing;
@@ -191,11 +192,7 @@ public static class SharingEndpoints
         return outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Created((string?)null, outcome.Value!);
     }
 
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>
-        outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(outcome.Value!);
 
-    private static Results<NoContent, ProblemHttpResult> NoContent<T>(Outcome<T> outcome) =>
-        outcome.Problem is { } problem ? problem.ToResult() : TypedResults.NoContent();
 
     private static string? Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 

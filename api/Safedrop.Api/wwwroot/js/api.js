@@ -8,11 +8,12 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(method, path, body) {
+/** `headers`: extra request headers, such as Safedrop-Act-As when an admin acts for a user (workflow pages only). */
+export async function api(method, path, body, headers = {}) {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: { ...headers, ...(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 204) return null;

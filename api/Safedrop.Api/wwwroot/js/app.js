@@ -8,18 +8,24 @@ import { workspaceView } from './views/workspace.js';
 import { approvalsView } from './views/admin-approvals.js';
 import { groupsView } from './views/admin-groups.js';
 import { webLinkView } from './views/web-link.js';
+import { workflowsView } from './views/workflows.js';
+import { adminWorkflowsView } from './views/admin-workflows.js';
 
 // The page's footer speaks of end-to-end encryption, true for packages; Workspaces are encrypted by the server.
 const AT_REST = 'Workspace files are encrypted at rest by Safedrop; only collaborators and web links you create reach them.';
 const ADMIN = 'Every decision made here is audited.';
+const WORKFLOWS = 'Workflows only ever see events about items their owner owns. Every change is audited.';
 const WEB_LINK = 'Files shared through this link are encrypted at rest by Safedrop. Every download and upload is audited.';
 
-// Paths the server answers with this page: /, /d/{dropzone}, /p/{package}, /l/{web link token}, /w, /w/{workspace}/{folder…}, /admin/….
+// Paths the server answers with this page: /, /d/{dropzone}, /p/{package}, /l/{web link token}, /w, /w/{workspace}/{folder…},
+// /workflows/{new | name | name/runs}, /admin/….
 const routes = [
   [/^\/w\/?$/, (app) => workspacesView(app), AT_REST],
   [/^\/w\/([^/]+)((?:\/[^/]+)*)\/?$/, (app, [name, folder]) => workspaceView(app, decodeURIComponent(name), folder.split('/').filter(Boolean).map(decodeURIComponent).join('/')), AT_REST],
   [/^\/admin\/approvals\/?$/, (app) => approvalsView(app), ADMIN],
   [/^\/admin\/groups\/?$/, (app) => groupsView(app), ADMIN],
+  [/^\/admin\/workflows((?:\/[^/]+){0,2})\/?$/, (app, [rest]) => adminWorkflowsView(app, rest), ADMIN],
+  [/^\/workflows((?:\/[^/]+){0,2})\/?$/, (app, [rest]) => workflowsView(app, rest), WORKFLOWS],
   [/^\/d\/([a-z0-9][a-z0-9-]*)\/?$/, (app, [name]) => dropzoneView(app, name)],
   [/^\/p\/([a-z2-7]{26})\/?$/, (app, [id]) => packageView(app, id)],
   // A web link's token: {24 hex id}.{43 base64url secret}.
@@ -45,9 +51,9 @@ async function renderAccount() {
   const user = await currentUser().catch(() => null);
   if (!user) { show(nav); return; }
   // Admin pages are linked for admins only; the API refuses everyone else anyway.
-  const link = (href, text, id) => h('a', { href, id, 'aria-current': location.pathname.startsWith(href) ? 'page' : undefined }, text);
-  show(nav, link('/w', 'Workspaces', 'nav-workspaces'),
-    user.admin ? [link('/admin/approvals', 'Approvals', 'nav-approvals'), link('/admin/groups', 'Groups', 'nav-groups')] : null,
+  const link = (href, text, id) => h('a', { href, id, 'aria-current': location.pathname === href || location.pathname.startsWith(`${href}/`) ? 'page' : undefined }, text);
+  show(nav, link('/w', 'Workspaces', 'nav-workspaces'), link('/workflows', 'My workflows', 'nav-workflows'),
+    user.admin ? [link('/admin/approvals', 'Approvals', 'nav-approvals'), link('/admin/groups', 'Groups', 'nav-groups'), link('/admin/workflows', 'Act as', 'nav-act-as')] : null,
     h('span', { id: 'signed-in-as' }, user.email),
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: async () => { await api('POST', '/v1/auth/sign-out'); location.assign('/'); } }, 'Sign out'));
 }

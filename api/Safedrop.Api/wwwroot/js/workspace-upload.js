@@ -2,6 +2,7 @@
 // sends the File as the body with its Content-Length, so the quota is checked before any byte is stored).
 // The same for a collaborator (Workspace file endpoints) and for a web link's holder (the link's endpoints).
 import { ApiError, workspaceUrl } from './api.js';
+import { h, show, formatBytes } from './dom.js';
 
 const PARALLEL_FILES = 2;
 
@@ -46,4 +47,41 @@ function put(url, file, onSent) {
     request.onerror = () => reject(new Error('The connection to the server failed.'));
     request.send(file);
   });
+}
+
+/**
+ * A file picker and an Upload button: the chosen files get one row each in `list` (name, size, progress,
+ * state) while `start(files, { onProgress, onDone })` uploads them; `describe(error)` words a failure and
+ * `after()` runs once all are done (to refresh a listing).
+ */
+export function uploadControls({ list, error, start, describe, after }) {
+  const picker = h('input', { type: 'file', id: 'upload-files', multiple: true, 'aria-label': 'Files to upload' });
+  const upload = h('button', { type: 'button', id: 'upload', disabled: true }, 'Upload');
+  picker.addEventListener('change', () => { upload.disabled = picker.files.length === 0; });
+  upload.addEventListener('click', async () => {
+    const files = [...picker.files];
+    error.textContent = '';
+    upload.disabled = picker.disabled = true;
+    const rows = files.map((file) => h('li', {},
+      h('span', { class: 'file-name' }, file.name), h('span', { class: 'file-size' }, formatBytes(file.size)),
+      h('progress', { max: Math.max(file.size, 1), value: 0 }), h('span', { class: 'file-state' }, 'waiting')));
+    show(list, rows);
+    await start(files, {
+      onProgress: (index, sent, total) => {
+        const bar = rows[index].querySelector('progress');
+        bar.max = Math.max(total, 1);
+        bar.value = total === 0 ? 1 : sent;
+        rows[index].querySelector('.file-state').textContent = `${Math.floor((sent / Math.max(total, 1)) * 100)} %`;
+      },
+      onDone: (index, failure) => {
+        rows[index].querySelector('.file-state').textContent = failure ? `failed: ${describe(failure)}` : 'uploaded';
+        // The bytes may all have left before the refusal came back: a full bar would read as success.
+        if (failure) { rows[index].classList.add('failed'); rows[index].querySelector('progress').value = 0; }
+      },
+    });
+    picker.value = '';
+    picker.disabled = false;
+    await after();
+  });
+  return { picker, upload };
 }

@@ -8,6 +8,7 @@ using Safedrop.Api.Tests.Hosting;
 using Safedrop.Api.Tests.Identity;
 using Safedrop.Api.Workflows;
 using Safedrop.Api.Workflows.Api;
+using Safedrop.Api.Workflows.Engine;
 using Safedrop.Resources.Manifests;
 using Safedrop.Resources.Model;
 using static Safedrop.Api.Tests.SecurityGroups.MembershipTests;
@@ -191,6 +192,28 @@ public sealed class WorkflowApiTests
 
         Assert.Equal(run.Id, Assert.Single(runs!.Runs).Id);
         await AssertProblemAsync(foreign, HttpStatusCode.Forbidden, ProblemTypes.WorkflowNotOwner);
+    }
+
+    [Fact]
+    public async Task Should_List_The_Run_Counts_And_The_Last_Run_When_In_Local_Mode()
+    {
+        using var folder = Create();
+        folder.Write("workflows.yaml", Workflow("mine", Alice));
+        await using var api = new LocalApi(folder.Path);
+        using var alice = await api.SignedInClientAsync(Alice);
+        var store = api.Services.GetRequiredService<WorkflowRunStore>();
+        WorkflowRun Run(string id, WorkflowRunState state, int seconds) => new(id, "mine", Alice, "PackageReceived", "evt-" + id,
+            DateTimeOffset.UnixEpoch, state == WorkflowRunState.Running ? null : DateTimeOffset.UnixEpoch.AddSeconds(seconds), state, 1, []);
+        await store.SaveAsync(Run("19700101000000000-a", WorkflowRunState.Succeeded, 1), Ct);
+        await store.SaveAsync(Run("19700101000000000-b", WorkflowRunState.Failed, 3), Ct);
+        await store.SaveAsync(Run("19700101000000000-c", WorkflowRunState.Succeeded, 2), Ct);
+        await store.SaveAsync(Run("19700101000000000-d", WorkflowRunState.Running, 0), Ct);
+
+        var listed = await alice.GetFromJsonAsync<List<WorkflowSummary>>("/v1/workflows", LocalApi.Json, Ct);
+
+        var runs = Assert.Single(listed!).Runs!;
+        Assert.Equal((2L, 1L, 3L), (runs.Succeeded, runs.Failed, runs.Total));
+        Assert.Equal(("19700101000000000-b", WorkflowRunState.Failed), (runs.LastRun!.Id, runs.LastRun.State));
     }
 
     internal static PersonalWorkflow ReadWorkflow(TenantFolder folder, string name, string? file = null)

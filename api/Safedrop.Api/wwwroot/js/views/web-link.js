@@ -1,6 +1,6 @@
 import { api, ApiError, encodePath } from '../api.js';
 import { h, show, formatBytes, formatDate, errorText } from '../dom.js';
-import { uploadFiles } from '../workspace-upload.js';
+import { uploadControls, uploadFiles } from '../workspace-upload.js';
 
 const PERMISSIONS = {
   ViewAndDownload: 'View and download',
@@ -71,35 +71,12 @@ export async function webLinkView(app, token) {
   render(grant);
 
   function uploader() {
-    const picker = h('input', { type: 'file', id: 'upload-files', multiple: true, 'aria-label': 'Files to upload' });
-    const upload = h('button', { type: 'button', id: 'upload', disabled: true }, 'Upload');
-    picker.addEventListener('change', () => { upload.disabled = picker.files.length === 0; });
-    upload.addEventListener('click', async () => {
-      const files = [...picker.files];
-      error.textContent = '';
-      upload.disabled = picker.disabled = true;
-      const rows = files.map((file) => h('li', {},
-        h('span', { class: 'file-name' }, file.name), h('span', { class: 'file-size' }, formatBytes(file.size)),
-        h('progress', { max: Math.max(file.size, 1), value: 0 }), h('span', { class: 'file-state' }, 'waiting')));
-      show(uploads, rows);
-      await uploadFiles({
-        files,
-        urlOf: (file) => fileUrl(file.name),
-        onProgress: (index, sent, total) => {
-          const bar = rows[index].querySelector('progress');
-          bar.max = Math.max(total, 1);
-          bar.value = total === 0 ? 1 : sent;
-          rows[index].querySelector('.file-state').textContent = `${Math.floor((sent / Math.max(total, 1)) * 100)} %`;
-        },
-        onDone: (index, failure) => {
-          rows[index].querySelector('.file-state').textContent = failure ? `failed: ${errorText(failure)}` : 'uploaded';
-          // The bytes may all have left before the refusal came back: a full bar would read as success.
-          if (failure) { rows[index].classList.add('failed'); rows[index].querySelector('progress').value = 0; }
-        },
-      });
-      picker.value = '';
-      picker.disabled = false;
-      await refresh();
+    const { picker, upload } = uploadControls({
+      list: uploads,
+      error,
+      start: (files, callbacks) => uploadFiles({ files, urlOf: (file) => fileUrl(file.name), ...callbacks }),
+      describe: errorText,
+      after: refresh,
     });
     return h('div', { class: 'toolbar' },
       h('div', { class: 'inline-form' }, picker, upload),
