@@ -69,11 +69,23 @@ internal sealed partial class LocalApi : IAsyncDisposable
     public ChildProcess Process { get; private set; } = null!;
 
     /// <param name="environment">Extra settings, e.g. <c>Safedrop__Storage__Endpoint</c>.</param>
-    public static async Task<LocalApi> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static Task<LocalApi> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken) =>
+        StartAsync(environment, new Dictionary<string, string>(), cancellationToken);
+
+    /// <param name="environment">Extra settings, e.g. <c>Safedrop__Storage__Endpoint</c>.</param>
+    /// <param name="tenantFiles">Extra files in the tenant folder by relative path: more manifests, or <c>secrets/{name}/{key}</c>.</param>
+    public static async Task<LocalApi> StartAsync(
+        IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string> tenantFiles, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("safedrop-bench-api-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "tenant"));
         await File.WriteAllTextAsync(Path.Combine(folder, "tenant", "tenant.yaml"), Tenant, cancellationToken);
+        foreach (var (relative, text) in tenantFiles)
+        {
+            var path = Path.Combine(folder, "tenant", relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, text, cancellationToken);
+        }
         var api = new LocalApi(folder, new Uri($"http://127.0.0.1:{FreePort.Next()}"));
         var settings = new Dictionary<string, string>
         {

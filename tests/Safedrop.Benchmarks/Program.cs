@@ -21,6 +21,7 @@ root.Subcommands.Add(Verb("all", "operator, then latency on the same tenant.", s
 root.Subcommands.Add(TransferVerb());
 root.Subcommands.Add(MemoryVerb());
 root.Subcommands.Add(PinVerb());
+root.Subcommands.Add(WorkflowsVerb());
 return await root.Parse(args).InvokeAsync();
 
 static Command TransferVerb()
@@ -71,6 +72,28 @@ static Command PinVerb()
     command.SetAction(async (result, cancellationToken) =>
     {
         await PinBenchmark.RunAsync(result.GetValue(clients)!, TimeSpan.FromSeconds(result.GetValue(seconds)), cancellationToken);
+        return 0;
+    });
+    return command;
+}
+
+static Command WorkflowsVerb()
+{
+    var users = new Option<int>("--users") { Description = "Users, each with 1 Dropzone and 5 Personal Workflows.", DefaultValueFactory = _ => 200 };
+    var events = new Option<int>("--events") { Description = "Events (Dropzone uploads) timed.", DefaultValueFactory = _ => 10_000 };
+    var senders = new Option<int>("--senders") { Description = "Concurrent senders uploading.", DefaultValueFactory = _ => 16 };
+    var drain = new Option<int>("--drain-seconds") { Description = "Seconds to wait for the last deliveries after the last upload.", DefaultValueFactory = _ => 300 };
+    foreach (var option in new[] { users, events, senders, drain })
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError($"{option.Name} must be at least 1.");
+        });
+    }
+    var command = new Command("workflows", "Events/s through the Personal Workflow engine and delay from event to webhook delivered, against a local receiver.") { users, events, senders, drain };
+    command.SetAction(async (result, cancellationToken) =>
+    {
+        await WorkflowBenchmark.RunAsync(result.GetValue(users), result.GetValue(events), result.GetValue(senders), TimeSpan.FromSeconds(result.GetValue(drain)), cancellationToken);
         return 0;
     });
     return command;
