@@ -86,7 +86,7 @@ public sealed class WebhookAction
     [Required, Description("HTTPS endpoint (plain HTTP only to localhost)."), Format("uri"), Pattern("^https?://"), Length(8, 2048)]
     public string Url { get; set; } = "";
 
-    [Required, Description("Secret holding the HMAC key (key defaults to 'secret'). Receivers verify the X-Safedrop-Signature header.")]
+    [Required, Description("Secret holding the HMAC key (key defaults to 'secret'). Receivers verify the Safedrop-Signature and Safedrop-Timestamp headers (docs/webhooks.md).")]
     public SecretKeyReference SecretRef { get; set; } = new();
 }
 
