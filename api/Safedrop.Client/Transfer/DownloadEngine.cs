@@ -7,8 +7,9 @@ namespace Safedrop.Client.Transfer;
 /// <summary>
 /// Downloads a file's parts, <see cref="SafedropClientOptions.Parallelism"/> at a time, and writes them in order.
 /// The window is the reordering buffer: part i+Parallelism starts only after part i was written, so at most
-/// Parallelism pooled part buffers exist whatever the file size. Each part is opened with its index and last-part
-/// flag before its plaintext is written, so nothing unauthenticated ever reaches the destination.
+/// Parallelism pooled part buffers exist whatever the file size. Each part is fetched and opened (with its index and
+/// last-part flag) by its own task, so decryption runs in parallel too; only writing is in order, and nothing
+/// unauthenticated ever reaches the destination.
 /// </summary>
 internal sealed class DownloadEngine(PartTransport transport, SafedropClientOptions options)
 {
@@ -18,8 +19,6 @@ internal sealed class DownloadEngine(PartTransport transport, SafedropClientOpti
         OpenedPackage package, PackageFile file, Stream destination, PartUrlCache urls, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         var key = package.FileKey(file.FileId);
-        using var cipher = new PartCipher(key, package.PackageId, file.FileId);
-        CryptographicOperations.ZeroMemory(key);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var window = new Queue<(long Part, byte[] Buffer, Task<int> Fetch)>();
         long next = 0;
@@ -31,15 +30,14 @@ internal sealed class DownloadEngine(PartTransport transport, SafedropClientOpti
                 while (window.Count < options.Parallelism && next < file.PartCount)
                 {
                     var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-                    window.Enqueue((next, buffer, FetchAsync(file, next, buffer, urls, failed.Token)));
+                    window.Enqueue((next, buffer, FetchAndOpenAsync(key, package.PackageId, file, next, buffer, urls, failed.Token)));
                     next++;
                 }
 
                 var (part, partBuffer, fetch) = window.Dequeue();
                 try
                 {
-                    var sealedLength = await fetch;
-                    var plaintext = Open(cipher, file, part, partBuffer.AsSpan(0, sealedLength));
+                    var plaintext = await fetch;
                     await destination.WriteAsync(partBuffer.AsMemory(EncryptionFormat.NonceSize, plaintext), cancellationToken);
                     written += plaintext;
                     progress?.Report(new TransferProgress(file.Name, written, file.Size));
@@ -69,17 +67,23 @@ internal sealed class DownloadEngine(PartTransport transport, SafedropClientOpti
 
                 ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
             }
+
+            // Zeroed last: the parts still in flight above were opening with it.
+            CryptographicOperations.ZeroMemory(key);
         }
     }
 
-    private async Task<int> FetchAsync(PackageFile file, long part, byte[] buffer, PartUrlCache urls, CancellationToken cancellationToken)
+    /// <summary>Fetches one part into <paramref name="buffer"/> and opens it in place; returns the plaintext length (after the nonce).</summary>
+    private async Task<int> FetchAndOpenAsync(byte[] key, string packageId, PackageFile file, long part, byte[] buffer, PartUrlCache urls, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var expected = (int)EncryptionFormat.SealedPartLength(file.Size, part);
         var length = await transport.GetAsync(urls, file.FileId, part, buffer.AsMemory(0, expected), cancellationToken);
         if (length != expected)
             throw new PackageIntegrityException($"Part {part} of {file.Name} is {length} bytes; it was sealed as {expected}: the stored data was altered or cut.");
-        return length;
+        // A cipher per part: PartCipher reuses buffers and is not shared between threads.
+        using var cipher = new PartCipher(key, packageId, file.FileId);
+        return Open(cipher, file, part, buffer.AsSpan(0, length));
     }
 
     private static int Open(PartCipher cipher, PackageFile file, long part, Span<byte> sealedPart)
