@@ -108,6 +108,7 @@ public sealed partial class SafedropClient
         {
             Message = sealedMessage,
             WrapFor = wrapFor,
+            WrapForWorkflows = created.WrapFor ?? [],
         };
     }
 
@@ -121,14 +122,18 @@ public sealed partial class SafedropClient
 
     private async Task<CompletePackageRequest> CompletionAsync(UploadSession session, CancellationToken cancellationToken)
     {
-        if (session.WrapFor.Count == 0) return new CompletePackageRequest(session.Message, null);
-        var wrapped = new List<NewWrappedKeycode>();
-        foreach (var recipient in await RecipientDeviceKeysAsync(session.WrapFor, cancellationToken))
+        var targets = session.WrapForWorkflows.Select(t => (t.Recipient, Id: t.DeviceKeyId, t.PublicKey)).ToList();
+        if (session.WrapFor.Count > 0)
         {
-            foreach (var key in recipient.Keys)
-                wrapped.Add(new NewWrappedKeycode(recipient.Email, key.Id, Base64Url.Encode(DeviceKeyWrap.Wrap(session.Keycode, key.PublicKey, session.PackageId))));
+            foreach (var recipient in await RecipientDeviceKeysAsync(session.WrapFor, cancellationToken))
+                targets.AddRange(recipient.Keys.Select(key => (recipient.Email, key.Id, key.PublicKey)));
         }
+        if (targets.Count == 0) return new CompletePackageRequest(session.Message, null);
 
+        // A recipient's workflow key comes both ways; wrap it once.
+        var wrapped = targets.DistinctBy(t => (t.Recipient, t.Id))
+            .Select(t => new NewWrappedKeycode(t.Recipient, t.Id, Base64Url.Encode(DeviceKeyWrap.Wrap(session.Keycode, t.PublicKey, session.PackageId))))
+            .ToList();
         return new CompletePackageRequest(session.Message, wrapped);
     }
 

@@ -36,6 +36,12 @@ public sealed class UploadSession
     /// <summary>Recipients whose device keys get the keycode wrapped at completion (empty: no wrapping).</summary>
     public IReadOnlyList<string> WrapFor { get; init; } = [];
 
+    /// <summary>
+    /// Keys the server asked the keycode to be wrapped for at completion, whatever <see cref="WrapFor"/> says: the workflow
+    /// keys of readers' and the sender's workflows that copy packages into a Workspace.
+    /// </summary>
+    public IReadOnlyList<WrapTarget> WrapForWorkflows { get; init; } = [];
+
     public bool IsComplete { get; internal set; }
 
     public SecureLink Link => new(BaseAddress, PackageId, Keycode);
@@ -58,3 +64,8 @@ public sealed class UploadSession
 
 /// <summary>A file of the package as the API registered it.</summary>
 public sealed record UploadSessionFile(string FileId, string Name, long Size, long PartCount);
+
+/// <summary>A key the server asks a package's keycode to be wrapped for (a workflow key).</summary>
+/// <param name="PublicKey">P-256 SPKI DER, base64url.</param>
+/// <param name="Purpose">For people: <c>Workflow "name"</c>.</param>
+public sealed record WrapTarget(string Recipient, string DeviceKeyId, string PublicKey, string Purpose);

@@ -1,12 +1,13 @@
 using Safedrop.Api.Audit;
 using Safedrop.Api.Packages;
 using Safedrop.Api.Storage;
+using Safedrop.Api.Workflows.Keys;
 
 namespace Safedrop.Api.Encryption;
 
 /// <summary>
 /// Moves every wrapped key onto the current key-encryption key: package server secrets and the data
-/// keys of server-readable objects. Only the small key records are rewritten; no file is re-encrypted.
+/// keys of server-readable objects and the private halves of workflow keys. Only the small key records are rewritten; no file is re-encrypted.
 /// Idempotent, so replicas may run it at once and an interrupted run is finished by the next one.
 /// Pending uploads are left for a later run: their record may still change when they complete.
 /// </summary>
@@ -14,6 +15,7 @@ public sealed partial class KeyRotation(
     IObjectStore store,
     PackageStore packages,
     SealedObjects sealedObjects,
+    WorkflowKeyStore workflowKeys,
     IKeyWrapper keys,
     KeyEncryptionKeys keyEncryptionKeys,
     IAuditLog audit,
@@ -34,6 +36,13 @@ public sealed partial class KeyRotation(
             if (package.State == PackageState.Pending) { pending++; continue; }
             var context = PackageCreation.ServerSecretContext(package.Id);
             await packages.SaveAsync(package with { WrappedServerSecret = keys.Rewrap(package.WrappedServerSecret, context) }, cancellationToken);
+            rewrapped++;
+        }
+
+        await foreach (var workflowKey in workflowKeys.ListAsync(cancellationToken))
+        {
+            if (keys.IsCurrent(workflowKey.WrappedPrivateKey)) { current++; continue; }
+            await workflowKeys.SaveAsync(workflowKey with { WrappedPrivateKey = keys.Rewrap(workflowKey.WrappedPrivateKey, workflowKey.WrapContext) }, cancellationToken);
             rewrapped++;
         }
 

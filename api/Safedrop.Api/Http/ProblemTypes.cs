@@ -136,6 +136,8 @@ public static class ProblemTypes
     /// <summary>Personal Workflows are not available: the plan is not Enterprise or the Organization switches them off; <c>reason</c> says which.</summary>
     public const string PersonalWorkflowsUnavailable = Prefix + "personal-workflows-unavailable";
     public const string WorkflowNotFound = Prefix + "workflow-not-found";
+    /// <summary>A workflow key cannot be removed as a device key: it lives and dies with its workflow.</summary>
+    public const string WorkflowKeyNotDeletable = Prefix + "workflow-key-not-deletable";
     public const string WorkflowExists = Prefix + "workflow-exists";
     /// <summary>A workflow breaks the PersonalWorkflow schema; the <c>errors</c> extension lists each field and why. Nothing was written.</summary>
     public const string WorkflowInvalid = Prefix + "workflow-invalid";

@@ -24,7 +24,8 @@ public sealed record ApiKeySummary(string Id, string Name, DateTimeOffset Create
 
 public sealed record RegisterDeviceKeyBody(string? Name, string? PublicKey);
 
-public sealed record DeviceKeyResponse(string Id, string Name, string PublicKey, DateTimeOffset CreatedAt);
+/// <param name="Workflow">Set for a workflow key: the PersonalWorkflow that reads packages wrapped for it (made and destroyed with the workflow, not deletable here).</param>
+public sealed record DeviceKeyResponse(string Id, string Name, string PublicKey, DateTimeOffset CreatedAt, string? Workflow = null);
 
 public sealed record RecipientDeviceKeys(string Email, IReadOnlyList<RecipientDeviceKey> Keys);
 

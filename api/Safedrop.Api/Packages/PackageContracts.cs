@@ -8,7 +8,17 @@ public sealed record CreatePackageRequest(IReadOnlyList<string>? Recipients, IRe
 public sealed record NewFile(string Name, long Size, string? ContentType);
 
 /// <param name="ServerSecret">The package's server secret (base64url), which the client combines with its keycode.</param>
-public sealed record CreatedPackage(string PackageId, string ServerSecret, int PartSize, IReadOnlyList<CreatedFile> Files, DateTimeOffset ExpiresAt);
+/// <param name="WrapFor">
+/// Keys the client must wrap the keycode for and send at completion: the workflow keys of the readers' and the sender's
+/// workflows that copy packages (docs/encryption.md, "Workflow keys").
+/// </param>
+public sealed record CreatedPackage(
+    string PackageId, string ServerSecret, int PartSize, IReadOnlyList<CreatedFile> Files, DateTimeOffset ExpiresAt, IReadOnlyList<WrapTarget> WrapFor);
+
+/// <param name="Recipient">Whose key it is (goes into the wrapped keycode's recipient).</param>
+/// <param name="PublicKey">P-256 SPKI DER, base64url.</param>
+/// <param name="Purpose">What the key is for, for people: <c>Workflow "name"</c>.</param>
+public sealed record WrapTarget(string Recipient, string DeviceKeyId, string PublicKey, string Purpose);
 
 public sealed record CreatedFile(string FileId, string Name, long Size, long PartCount);
 

@@ -4,6 +4,7 @@ using Safedrop.Api.Configuration;
 using Safedrop.Api.Encryption;
 using Safedrop.Api.Http;
 using Safedrop.Api.Metrics;
+using Safedrop.Api.Workflows.Keys;
 using Safedrop.Crypto;
 using Safedrop.Resources.Compilation;
 using Safedrop.Resources.Identity;
@@ -17,6 +18,7 @@ public sealed class PackageCreation(
     IKeyWrapper keys,
     IAuditLog audit,
     ApiMetrics metrics,
+    WorkflowWrapTargets wrapTargets,
     IOptions<PackageOptions> options,
     TimeProvider time)
 {
@@ -29,7 +31,7 @@ public sealed class PackageCreation(
             return new ApiProblem(403, ProblemTypes.SenderNotRegistered, "Only registered users send packages",
                 $"{sender.Address} is not an address of {config.Organization.DisplayName ?? config.Organization.Name}; external people upload through a Dropzone.");
         if (ParseRecipients(request.Recipients, out var recipients) is { } recipientProblem) return recipientProblem;
-        return await CreateAsync(request, sender, recipients, dropzone: null, PackageLimits.Of(options.Value), options.Value.RetentionDays, cancellationToken);
+        return await CreateAsync(config, request, sender, recipients, dropzone: null, PackageLimits.Of(options.Value), options.Value.RetentionDays, cancellationToken);
     }
 
     public async Task<Outcome<CreatedPackage>> UploadAsync(string dropzoneName, CreatePackageRequest request, PackageActor sender, CancellationToken cancellationToken)
@@ -37,11 +39,11 @@ public sealed class PackageCreation(
         ArgumentNullException.ThrowIfNull(request);
         if (tenant.Current.Config is not { Organization: not null } config) return PackageProblems.NotServing;
         if (!config.Dropzones.TryGetValue(dropzoneName, out var dropzone)) return PackageProblems.DropzoneNotFound(dropzoneName);
-        return await CreateAsync(request, sender, [], dropzone, PackageLimits.Of(dropzone), dropzone.RetentionDays, cancellationToken);
+        return await CreateAsync(config, request, sender, [], dropzone, PackageLimits.Of(dropzone), dropzone.RetentionDays, cancellationToken);
     }
 
     private async Task<Outcome<CreatedPackage>> CreateAsync(
-        CreatePackageRequest request, PackageActor sender, IReadOnlyList<string> recipients, CompiledDropzone? dropzone,
+        TenantConfig config, CreatePackageRequest request, PackageActor sender, IReadOnlyList<string> recipients, CompiledDropzone? dropzone,
         PackageLimits limits, int retentionDays, CancellationToken cancellationToken)
     {
         if (limits.Check(request) is { } limitProblem) return limitProblem;
@@ -76,7 +78,8 @@ public sealed class PackageCreation(
         await audit.RecordAsync(sender.Event("package.create", id, AuditOutcome.Succeeded, details: details), cancellationToken);
 
         return new CreatedPackage(id, Base64Url.Encode(serverSecret), EncryptionFormat.PartSize,
-            [.. files.Select(f => new CreatedFile(f.FileId, f.Name, f.Size, f.PartCount))], package.ExpiresAt);
+            [.. files.Select(f => new CreatedFile(f.FileId, f.Name, f.Size, f.PartCount))], package.ExpiresAt,
+            await wrapTargets.ForPackageAsync(package, config, cancellationToken));
     }
 
     public static string ServerSecretContext(string packageId) => "package/" + packageId + "/server-secret";

@@ -69,7 +69,8 @@ public sealed class PackageUploads(
         if (request.Message is { Length: > PackageLimits.MaxSealedMessageLength })
             return new ApiProblem(400, ProblemTypes.InvalidPackage, "The message is too long", "Keep the message under 64 KiB.");
         var readers = PackageReaders.Of(package, config);
-        if (WrappedKeycodesProblem(request.WrappedKeycodes, readers) is { } wrapProblem) return wrapProblem;
+        // The sender may wrap for its own keys too: its workflow keys (PackageSent, TransferCompleted).
+        if (WrappedKeycodesProblem(request.WrappedKeycodes, [.. readers, package.Sender]) is { } wrapProblem) return wrapProblem;
         var completed = package with
         {
             State = PackageState.Complete,
@@ -117,12 +118,12 @@ public sealed class PackageUploads(
         return faults;
     }
 
-    private static ApiProblem? WrappedKeycodesProblem(IReadOnlyList<NewWrappedKeycode>? wrapped, IReadOnlyCollection<string> readers)
+    private static ApiProblem? WrappedKeycodesProblem(IReadOnlyList<NewWrappedKeycode>? wrapped, IReadOnlyCollection<string> holders)
     {
         foreach (var w in wrapped ?? [])
         {
-            if (!Resources.Identity.EmailAddress.TryParse(w.Recipient, out var recipient) || !readers.Contains(recipient.Value))
-                return new ApiProblem(400, ProblemTypes.InvalidPackage, "Invalid wrapped keycode", $"{w.Recipient} is not a recipient of this package.");
+            if (!Resources.Identity.EmailAddress.TryParse(w.Recipient, out var recipient) || !holders.Contains(recipient.Value))
+                return new ApiProblem(400, ProblemTypes.InvalidPackage, "Invalid wrapped keycode", $"{w.Recipient} is neither a recipient nor the sender of this package.");
             if (string.IsNullOrWhiteSpace(w.DeviceKeyId) || w.DeviceKeyId.Length > 64 || string.IsNullOrEmpty(w.Wrapped) || w.Wrapped.Length > 512)
                 return new ApiProblem(400, ProblemTypes.InvalidPackage, "Invalid wrapped keycode", "Each wrapped keycode needs a device key id and the wrapped value.");
         }

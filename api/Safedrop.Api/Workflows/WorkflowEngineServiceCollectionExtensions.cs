@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using Safedrop.Api.Caches;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Workflows.Engine;
+using Safedrop.Api.Workflows.Engine.Copy;
 using Safedrop.Api.Workflows.Events;
+using Safedrop.Api.Workflows.Keys;
 using Safedrop.Api.Workflows.Status;
 
 namespace Safedrop.Api.Workflows;
@@ -38,6 +40,12 @@ public static class WorkflowEngineServiceCollectionExtensions
         // Cluster mode only: the writer's timer; in local mode the list answer carries the figures instead.
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IWorkflowStatusWriter>() as KubernetesWorkflowStatusWriter is { } writer
             ? writer : new NoHostedService());
+        services.AddSingleton<WorkflowKeyStore>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WorkflowKeys>(sp, sp.GetRequiredKeyedService<IKeyValueCache>(CacheNames.Session)));
+        services.AddSingleton<WorkflowWrapTargets>();
+        services.AddHostedService<WorkflowKeyKeeper>();
+        services.AddSingleton<CopyMarkers>();
+        services.AddSingleton<WorkspaceCopy>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<WorkflowEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowEngine>());

@@ -11,6 +11,9 @@ public interface IFileActor
     /// <summary>What the tree records as the file's last writer: an address, or <c>weblink:{id}</c>.</summary>
     string RecordedAs { get; }
 
+    /// <summary>Whether a file this actor stores emits WorkspaceFileUploaded; false for a workflow's own copies.</summary>
+    bool StartsWorkflows => true;
+
     /// <summary>The audit event of a file operation (<paramref name="action"/> is the Workspace file action); the actor adds what its access rests on.</summary>
     AuditEvent Event(string action, string workspace, WorkspacePath path, AuditOutcome outcome, string? rule, Dictionary<string, string> details);
 }

@@ -113,7 +113,8 @@ public sealed class WorkspaceFiles(
             ["bytes"] = size.ToString(CultureInfo.InvariantCulture),
             ["replaced"] = (replaced is not null).ToString(CultureInfo.InvariantCulture),
         }), CancellationToken.None);
-        await workflowEvents.EmitAsync(workflowEventFactory.WorkspaceFileUploaded(workspace, path.Value, actor.RecordedAs), CancellationToken.None);
+        if (actor.StartsWorkflows)
+            await workflowEvents.EmitAsync(workflowEventFactory.WorkspaceFileUploaded(workspace, path.Value, actor.RecordedAs), CancellationToken.None);
         var entry = (await tree.GetAsync(name, path, CancellationToken.None))!;
         return new UploadResult(EntryResult.Of(entry), replaced is not null);
     }

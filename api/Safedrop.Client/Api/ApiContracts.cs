@@ -15,7 +15,8 @@ internal sealed record CreatePackageRequest(IReadOnlyList<string>? Recipients, I
 
 internal sealed record NewFile(string Name, long Size, string? ContentType);
 
-internal sealed record CreatedPackage(string PackageId, string ServerSecret, int PartSize, IReadOnlyList<CreatedFile> Files, DateTimeOffset ExpiresAt);
+internal sealed record CreatedPackage(
+    string PackageId, string ServerSecret, int PartSize, IReadOnlyList<CreatedFile> Files, DateTimeOffset ExpiresAt, IReadOnlyList<WrapTarget>? WrapFor);
 
 internal sealed record CreatedFile(string FileId, string Name, long Size, long PartCount);
 

@@ -6,6 +6,7 @@ using Safedrop.Api.Configuration;
 using Safedrop.Api.Encryption;
 using Safedrop.Api.Packages;
 using Safedrop.Api.Storage;
+using Safedrop.Api.Workflows.Keys;
 using Safedrop.Crypto;
 
 namespace Safedrop.Api.Tests.Encryption;
@@ -60,17 +61,22 @@ public sealed class SealedObjectsTests : IDisposable
         var rotatingWrapper = Wrapper(newKey, oldKey);
         var packageId = PackageIds.New();
         await packages.SaveAsync(APackage(packageId, Wrapper(oldKey)), Ct);
+        var workflowKey = await new WorkflowKeyStore(store, Wrapper(oldKey), TimeProvider.System).CreateAsync("to-inbox", "alice@acme.example", Ct);
 
-        var rotation = new KeyRotation(store, packages, new SealedObjects(store, rotatingWrapper), rotatingWrapper, Keys(newKey, oldKey), new DiscardingAuditLog(), NullLogger<KeyRotation>.Instance);
+        var rotation = new KeyRotation(store, packages, new SealedObjects(store, rotatingWrapper),
+            new WorkflowKeyStore(store, rotatingWrapper, TimeProvider.System), rotatingWrapper, Keys(newKey, oldKey), new DiscardingAuditLog(), NullLogger<KeyRotation>.Instance);
         var result = await rotation.RewrapAllAsync("admin@acme.example", Ct);
 
-        Assert.Equal(2, result.Rewrapped);
+        Assert.Equal(3, result.Rewrapped);
         Assert.Equal(dataBefore, SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(folder, "workspaces/ws/report"), Ct)));
         // The old key can go: everything opens under the new one alone.
         var afterRotation = Wrapper(newKey);
         Assert.Equal(plaintext, await ReadAsync(new SealedObjects(store, afterRotation), "workspaces/ws/report"));
         var rewrapped = (await packages.GetAsync(packageId, Ct))!;
         Assert.Equal(32, afterRotation.Unwrap(rewrapped.WrappedServerSecret, PackageCreation.ServerSecretContext(packageId)).Length);
+        var afterKeys = new WorkflowKeyStore(store, afterRotation, TimeProvider.System);
+        using (var pair = afterKeys.OpenPrivateKey((await afterKeys.GetAsync("to-inbox", Ct))!))
+            Assert.Equal(workflowKey.PublicKey, pair.PublicKey);
         Assert.Equal(0, (await rotation.RewrapAllAsync("admin@acme.example", Ct)).Rewrapped);
     }
 

@@ -15,12 +15,18 @@ internal static class PackageFlow
     public sealed record Sent(string PackageId, Keycode Keycode, CreatedPackage Created);
 
     /// <summary>Creates, uploads every part and completes; the keycode stays here.</summary>
-    public static async Task<Sent> UploadAsync(HttpClient client, string createPath, IReadOnlyList<(string Name, byte[] Content)> files, string[]? recipients = null, string? message = null)
+    /// <param name="wrapForWorkflows">Wrap the keycode for the keys the API asks for (workflow keys), as real clients do; false acts as a client that does not.</param>
+    public static async Task<Sent> UploadAsync(
+        HttpClient client, string createPath, IReadOnlyList<(string Name, byte[] Content)> files, string[]? recipients = null, string? message = null, bool wrapForWorkflows = true)
     {
         var created = await CreateAsync(client, createPath, files, Keycode.Generate(), recipients);
         await UploadPartsAsync(client, created.Created, created.Keycode, files);
         var sealedMessage = message is null ? null : SealMessage(created, message);
-        var completed = await client.PostAsJsonAsync($"/v1/packages/{created.PackageId}/complete", new { message = sealedMessage }, Ct);
+        var wrappedKeycodes = wrapForWorkflows
+            ? created.Created.WrapFor.Select(t => new NewWrappedKeycode(t.Recipient, t.DeviceKeyId,
+                Base64Url.Encode(DeviceKeyWrap.Wrap(created.Keycode, t.PublicKey, created.PackageId)))).ToList()
+            : null;
+        var completed = await client.PostAsJsonAsync($"/v1/packages/{created.PackageId}/complete", new { message = sealedMessage, wrappedKeycodes }, Ct);
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         return created;
     }

@@ -158,7 +158,7 @@ public sealed class WorkflowRunTests
     }
 
     [Fact]
-    public async Task Should_Mail_The_Owner_And_Record_Copy_As_Not_Yet_Available_When_Those_Actions_Run()
+    public async Task Should_Mail_The_Owner_Then_Copy_The_Files_When_Both_Actions_Run()
     {
         using var folder = Create();
         folder.Write("workspace.yaml", $"""
@@ -176,10 +176,9 @@ public sealed class WorkflowRunTests
         await UploadToDropzoneAsync(api);
 
         var run = Assert.Single(await WaitForFinishedRunsAsync(api, "mail-then-copy", 1));
-        Assert.True(run.Actions[0].Succeeded);
+        Assert.Equal(WorkflowRunState.Succeeded, run.State);
         Assert.Contains(api.Mailbox.Mails, m => m.To == Owner && m.Subject == "New upload");
-        Assert.Equal((false, WorkflowRunner.CopyNotYetAvailable, 1), (run.Actions[1].Succeeded, run.Actions[1].Detail, run.Actions[1].Attempts));
-        Assert.Equal(WorkflowRunState.Failed, run.State);
+        Assert.Equal((true, "copied 1 file(s) to inbox: /report.txt"), (run.Actions[1].Succeeded, run.Actions[1].Detail));
     }
 
     private static async Task WaitForAuditAsync(LocalApi api, Func<AuditEvent, bool> match)

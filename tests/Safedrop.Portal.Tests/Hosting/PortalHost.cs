@@ -52,6 +52,9 @@ public sealed partial class PortalHost : IAsyncLifetime
             throw new InvalidOperationException("The test tenant did not compile with its Dropzone and Workspace: " + string.Join("; ", state.Problems));
 
         if (!File.Exists(ChromiumPath)) return;
+        // Playwright's 5 s default for Expect is short for two cores shared by the API, chromium and a cold JIT on a
+        // fresh CI machine; a real failure still fails, only later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
@@ -67,7 +70,7 @@ public sealed partial class PortalHost : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(15_000);
         return new PortalPage(context, await context.NewPageAsync());
     }
 

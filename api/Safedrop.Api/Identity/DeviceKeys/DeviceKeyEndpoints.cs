@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Safedrop.Api.Audit;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Http;
+using Safedrop.Api.Workflows.Keys;
 using Safedrop.Resources.Identity;
 using Safedrop.Resources.Model;
 
@@ -31,7 +32,8 @@ public static class DeviceKeyEndpoints
         keys.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteDeviceKey")
             .WithSummary("Remove a device key")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         keys.MapGet("/recipients", RecipientsAsync)
             .WithName("GetRecipientDeviceKeys")
             .WithSummary("Device public keys of the given addresses, for wrapping a package's keycode")
@@ -58,16 +60,27 @@ public static class DeviceKeyEndpoints
         return TypedResults.Created($"/v1/device-keys/{record.Id}", ToResponse(record));
     }
 
-    private static async Task<Ok<List<DeviceKeyResponse>>> ListAsync(HttpContext http, DeviceKeyStore store, CancellationToken cancellationToken)
+    /// <summary>The caller's registered devices, then the keys of the caller's workflows that read packages.</summary>
+    private static async Task<Ok<List<DeviceKeyResponse>>> ListAsync(
+        HttpContext http, DeviceKeyStore store, WorkflowKeys workflowKeys, TenantConfigStore config, CancellationToken cancellationToken)
     {
         var owner = http.User.SignedInAddress()!.Value;
-        return TypedResults.Ok((await store.ListAsync(owner, cancellationToken)).Select(ToResponse).ToList());
+        var answer = (await store.ListAsync(owner, cancellationToken)).Select(ToResponse).ToList();
+        if (config.Current.Config is { } tenant)
+        {
+            answer.AddRange((await workflowKeys.OfOwnersAsync(tenant, [owner.Value], cancellationToken))
+                .Select(k => new DeviceKeyResponse(k.DeviceKeyId, k.DisplayName, k.PublicKey, k.CreatedAt, k.Workflow)));
+        }
+        return TypedResults.Ok(answer);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, HttpContext http, DeviceKeyStore store, [FromServices] IAuditLog audit, CancellationToken cancellationToken)
     {
         var owner = http.User.SignedInAddress()!.Value;
+        if (id.StartsWith(WorkflowKey.DeviceKeyIdPrefix, StringComparison.Ordinal))
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.WorkflowKeyNotDeletable, title: "A workflow key",
+                detail: "This key belongs to one of your workflows: it goes when the workflow is deleted or no longer copies packages.");
         if (!await store.DeleteAsync(owner, id, cancellationToken))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such device key", detail: "You have no device key with this id.");
         await audit.RecordAsync(new AuditEvent("auth.device-key.delete", owner.Value, $"device-key/{id}", AuditOutcome.Succeeded), cancellationToken);
@@ -79,7 +92,7 @@ public static class DeviceKeyEndpoints
     /// permission is no longer offered to senders.
     /// </summary>
     private static async Task<Results<Ok<List<RecipientDeviceKeys>>, ProblemHttpResult>> RecipientsAsync(
-        string[]? email, DeviceKeyStore store, TenantConfigStore config, CancellationToken cancellationToken)
+        string[]? email, DeviceKeyStore store, WorkflowWrapTargets workflowKeys, TenantConfigStore config, CancellationToken cancellationToken)
     {
         var addresses = new List<EmailAddress>();
         foreach (var raw in email ?? [])
@@ -97,7 +110,10 @@ public static class DeviceKeyEndpoints
         {
             var holds = config.Current.Config?.Resolve(address, Permission.TrustedDeviceKeys) is { Held: true };
             var keys = holds ? await store.ListAsync(address, cancellationToken) : [];
-            answer.Add(new RecipientDeviceKeys(address.Value, [.. keys.Select(k => new RecipientDeviceKey(k.Id, k.PublicKey))]));
+            // Workflow keys follow PersonalWorkflows, not TrustedDeviceKeys: the workflow is in force, so its owner may run it.
+            var workflows = config.Current.Config is { } tenant ? await workflowKeys.ForRecipientsAsync(tenant, [address.Value], cancellationToken) : [];
+            answer.Add(new RecipientDeviceKeys(address.Value,
+                [.. keys.Select(k => new RecipientDeviceKey(k.Id, k.PublicKey)), .. workflows.Select(k => new RecipientDeviceKey(k.DeviceKeyId, k.PublicKey))]));
         }
 
         return TypedResults.Ok(answer);

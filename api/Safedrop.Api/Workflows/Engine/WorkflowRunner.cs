@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Safedrop.Api.Audit;
+using Safedrop.Api.Workflows.Engine.Copy;
 using Safedrop.Api.Workflows.Events;
 using Safedrop.Api.Workflows.Status;
 using Safedrop.Resources.Compilation;
@@ -14,11 +15,10 @@ namespace Safedrop.Api.Workflows.Engine;
 /// that keeps failing fails the run and the later ones do not run. Every run is recorded and audited.
 /// </summary>
 public sealed class WorkflowRunner(
-    WorkflowRunStore runs, WebhookDelivery webhooks, EmailNotification mail, IAuditLog audit,
+    WorkflowRunStore runs, WebhookDelivery webhooks, EmailNotification mail, WorkspaceCopy copies, IAuditLog audit,
     IWorkflowStatusWriter status, IOptions<WorkflowEngineOptions> options, TimeProvider time)
 {
     public const string AuditAction = "workflow.run";
-    public const string CopyNotYetAvailable = "copy to a Workspace needs the workflow key (not yet available)";
 
     /// <summary>Runs the workflow unless a finished run for this event exists; returns the run as recorded.</summary>
     public async Task<WorkflowRun> RunAsync(CompiledWorkflow workflow, WorkflowEvent workflowEvent, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ public sealed class WorkflowRunner(
         {
             { Webhook: { } webhook } => webhooks.DeliverAsync(webhook, workflowEvent, cancellationToken),
             { Email: { } email } => mail.SendAsync(workflow, email, workflowEvent, cancellationToken),
-            { CopyToWorkspace: not null } => Task.FromResult(ActionAttempt.Failure(CopyNotYetAvailable, retryable: false)),
+            { CopyToWorkspace: { } copy } => copies.RunAsync(workflow, copy, workflowEvent, cancellationToken),
             _ => Task.FromResult(ActionAttempt.Failure("the action sets none of webhook, copyToWorkspace or email", retryable: false)),
         };
 

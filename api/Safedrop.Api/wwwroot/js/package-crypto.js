@@ -40,3 +40,12 @@ export async function openMessage(keycode, serverSecret, packageId, sealed) {
   const key = await v1.deriveMessageKey(keycode, v1.fromBase64Url(serverSecret), packageId);
   return decoder.decode(await v1.openPart(key, { packageId, fileId: v1.MESSAGE_FILE_ID, index: 0, isLast: true }, v1.fromBase64Url(sealed)));
 }
+
+/** The keycode wrapped for each key the API asked for at creation (workflow keys), as the completion wants them. */
+export async function wrapKeycodeFor(keycode, targets, packageId) {
+  return Promise.all((targets || []).map(async (t) => ({
+    recipient: t.recipient,
+    deviceKeyId: t.deviceKeyId,
+    wrapped: v1.toBase64Url(await v1.wrapKeycodeForDevice(keycode, v1.fromBase64Url(t.publicKey), packageId)),
+  })));
+}

@@ -48,7 +48,9 @@ export async function uploadPackage({ files, message, start, onProgress = () => 
   });
 
   const sealedMessage = message ? await crypto.sealMessage(keycode, created.serverSecret, packageId, message) : undefined;
-  await api('POST', `/v1/packages/${packageId}/complete`, { message: sealedMessage });
+  // Workflows of the readers or the sender that copy packages can read this one only through their own keys.
+  const wrappedKeycodes = await crypto.wrapKeycodeFor(keycode, created.wrapFor, packageId);
+  await api('POST', `/v1/packages/${packageId}/complete`, { message: sealedMessage, wrappedKeycodes });
   return { packageId, link: `${location.origin}/p/${packageId}#k=${crypto.keycodeText(keycode)}` };
 }
 

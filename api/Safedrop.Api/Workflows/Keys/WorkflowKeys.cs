@@ -1,0 +1,82 @@
+using Safedrop.Api.Caches;
+using Safedrop.Resources.Compilation;
+
+namespace Safedrop.Api.Workflows.Keys;
+
+/// <summary>
+/// Keeps exactly one workflow key per in-force workflow with a copyToWorkspace action, and answers which workflow keys
+/// senders must wrap a package's keycode for. A key is made when such a workflow comes into force and destroyed when it
+/// leaves (deleted, not Ready, or no copy action any more): then nothing can read the packages wrapped for it.
+/// </summary>
+public sealed partial class WorkflowKeys(WorkflowKeyStore store, IKeyValueCache lockCache, ILogger<WorkflowKeys> logger)
+{
+    private static readonly TimeSpan LockTimeToLive = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+    private readonly CacheLock locks = new(lockCache);
+
+    /// <summary>Only a workflow that copies packages into a Workspace needs to read them.</summary>
+    public static bool NeedsKey(CompiledWorkflow workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return workflow.Actions.Any(a => a.CopyToWorkspace is not null);
+    }
+
+    /// <summary>Makes missing keys and destroys those of workflows no longer in force; one replica at a time.</summary>
+    public async Task ReconcileAsync(TenantConfig config, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        await using var lease = await locks.AcquireAsync("workflow-keys:lock", LockTimeToLive, LockWait, "The workflow keys", cancellationToken);
+        var stored = new Dictionary<string, WorkflowKey>(StringComparer.Ordinal);
+        await foreach (var key in store.ListAsync(cancellationToken)) stored[key.Workflow] = key;
+
+        foreach (var workflow in config.Workflows.Values.Where(NeedsKey))
+        {
+            if (stored.Remove(workflow.Name, out var existing) && existing.Owner == workflow.Owner) continue;
+            var made = await store.CreateAsync(workflow.Name, workflow.Owner, cancellationToken);
+            LogCreated(logger, workflow.Name, workflow.Owner, made.DeviceKeyId);
+        }
+
+        // What is left belongs to no in-force copying workflow (or to a former owner of a reused name).
+        foreach (var orphan in stored.Values)
+        {
+            if (config.Workflows.TryGetValue(orphan.Workflow, out var workflow) && NeedsKey(workflow) && workflow.Owner == orphan.Owner) continue;
+            await store.DeleteAsync(orphan.Workflow, cancellationToken);
+            LogDestroyed(logger, orphan.Workflow, orphan.DeviceKeyId);
+        }
+    }
+
+    /// <summary>
+    /// The workflow keys of <paramref name="owners"/>' in-force copying workflows, made on the spot when the keeper has
+    /// not got to them yet, so no package misses its wrap because of a race with a configuration change.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowKey>> OfOwnersAsync(TenantConfig config, IReadOnlyCollection<string> owners, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(owners);
+        var found = new List<WorkflowKey>();
+        foreach (var workflow in config.Workflows.Values.Where(w => NeedsKey(w) && owners.Contains(w.Owner)).OrderBy(w => w.Name, StringComparer.Ordinal))
+        {
+            if (await ForWorkflowAsync(workflow, cancellationToken) is { } key) found.Add(key);
+        }
+        return found;
+    }
+
+    /// <summary>The key of an in-force workflow; made when missing. Null when the workflow needs none.</summary>
+    public async Task<WorkflowKey?> ForWorkflowAsync(CompiledWorkflow workflow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        if (!NeedsKey(workflow)) return null;
+        if (await store.GetAsync(workflow.Name, cancellationToken) is { } key && key.Owner == workflow.Owner) return key;
+        await using var lease = await locks.AcquireAsync("workflow-keys:lock", LockTimeToLive, LockWait, "The workflow keys", cancellationToken);
+        if (await store.GetAsync(workflow.Name, cancellationToken) is { } raced && raced.Owner == workflow.Owner) return raced;
+        var made = await store.CreateAsync(workflow.Name, workflow.Owner, cancellationToken);
+        LogCreated(logger, workflow.Name, workflow.Owner, made.DeviceKeyId);
+        return made;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Made workflow key {DeviceKeyId} for workflow {Workflow} of {Owner}")]
+    private static partial void LogCreated(ILogger logger, string workflow, string owner, string deviceKeyId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Destroyed workflow key {DeviceKeyId} of workflow {Workflow}: it is no longer an in-force workflow that copies packages")]
+    private static partial void LogDestroyed(ILogger logger, string workflow, string deviceKeyId);
+}
