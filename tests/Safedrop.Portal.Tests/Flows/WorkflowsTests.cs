@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Safedrop.Api.Workflows;
+using Safedrop.Api.Workspaces;
 using Safedrop.Portal.Tests.Browser;
 using Safedrop.Portal.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
@@ -66,7 +67,7 @@ public sealed class WorkflowsTests(PortalHost host)
         await webhook.Locator(".webhook-secret").FillAsync("paula-hook");
         await page.Locate("#add-action").ClickAsync();
         await page.Locate(".action").Nth(2).Locator(".action-kind").SelectOptionAsync("copyToWorkspace");
-        await Expect(page.Locate(".action").Nth(2).Locator(".not-available")).ToContainTextAsync("Not available yet");
+        await Expect(page.Locate(".action").Nth(2).Locator(".reads-packages")).ToContainTextAsync("This workflow can read your packages.");
         await page.ScreenshotAsync("4x-05-workflow-edit-actions");
         await page.Locate(".action").Nth(2).Locator(".remove-action").ClickAsync();
         await page.Locate("#save-workflow").ClickAsync();
@@ -112,6 +113,47 @@ public sealed class WorkflowsTests(PortalHost host)
         await Expect(run).ToContainTextAsync("1 attempt");
         await Expect(run.Locator(".run-actions li.ok")).ToContainTextAsync("email");
         await page.ScreenshotAsync("4x-09-runs-one");
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task Should_WarnThatTheWorkflowReadsPackages_And_CopyTheBrowsersUploadIntoTheWorkspace_When_ItHasTheCopyAction()
+    {
+        await using var page = await host.NewPageAsync();
+        await WorkspaceFlows.OpenSignedInAsync(host, page, "/workflows/new", PortalTenant.Pilot);
+        await page.Locate("#wf-name").FillAsync("inbox-copy");
+        await page.Locate("#wf-trigger").SelectOptionAsync("DropzoneUploadReceived");
+        await page.Locate("#wf-filter-dropzones").FillAsync(PortalTenant.PilotDropzone);
+        var action = page.Locate(".action").Nth(0);
+        await action.Locator(".action-kind").SelectOptionAsync("copyToWorkspace");
+        await action.Locator(".copy-workspace").FillAsync(PortalTenant.PilotWorkspace);
+        await action.Locator(".copy-folder").FillAsync("/from-inbox");
+        await Expect(action.Locator(".reads-packages")).ToContainTextAsync("This workflow can read your packages.");
+        await page.ScreenshotAsync("4x-14-copy-action-warning");
+        await page.Locate("#save-workflow").ClickAsync();
+        await Expect(page.Locate("tr[data-workflow='inbox-copy'] .ready")).ToHaveTextAsync("Ready");
+
+        // The sender's browser wraps the keycode for the workflow's key, which the API names when the package is created.
+        var files = PortalFlows.TwoFiles();
+        await using (var sender = await host.NewPageAsync())
+            await PortalFlows.UploadAsync(host, sender, PortalTenant.NewSender(), files, PortalFlows.Message, dropzone: PortalTenant.PilotDropzone);
+        await WaitForFinishedRunAsync("inbox-copy");
+
+        await page.Locate("tr[data-workflow='inbox-copy'] .runs").ClickAsync();
+        var run = page.Locate("#run-list .run");
+        await Expect(run.Locator(".badge")).ToHaveTextAsync("Succeeded");
+        await Expect(run.Locator(".run-actions li.ok")).ToContainTextAsync("copied 2 file(s) to paula-files");
+        await page.ScreenshotAsync("4x-15-copy-run");
+        var workspaceFiles = host.Api.Services.GetRequiredService<WorkspaceFiles>();
+        var reader = new WorkspaceActor(Resources.Identity.EmailAddress.Parse(PortalTenant.Pilot), null);
+        foreach (var file in files)
+        {
+            var download = await workspaceFiles.DownloadAsync(PortalTenant.PilotWorkspace, "from-inbox/" + file.Name, reader, TestContext.Current.CancellationToken);
+            await using var content = download.Value!.Content;
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy, TestContext.Current.CancellationToken);
+            Assert.Equal(file.Buffer, copy.ToArray());
+        }
         Assert.Empty(page.Errors);
     }
 

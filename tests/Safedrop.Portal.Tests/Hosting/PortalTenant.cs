@@ -46,6 +46,9 @@ public static class PortalTenant
     /// <summary>A Dropzone the pilot owns, so that an upload to it starts her DropzoneUploadReceived workflows.</summary>
     public const string PilotDropzone = "paula-inbox";
 
+    /// <summary>A Workspace the pilot owns, for her workflows' copy action.</summary>
+    public const string PilotWorkspace = "paula-files";
+
     public const int MaxFiles = 3;
     public static readonly string[] AllowedExtensions = [".pdf", ".txt"];
 
@@ -109,6 +112,15 @@ public static class PortalTenant
         spec:
           owner: {WorkspaceOwner}
           quota: 1Mi
+        ---
+        apiVersion: safedrop.io/v1alpha1
+        kind: Workspace
+        metadata:
+          name: {PilotWorkspace}
+          namespace: {Namespace}
+        spec:
+          owner: {Pilot}
+          quota: 1Gi
         """;
 
     public static string SecurityGroupsYaml() => $"""

@@ -237,8 +237,12 @@ function actionEditor(action, onRemove) {
   const field = (text, input) => h('label', { class: 'field' }, text, input);
   const render = () => show(fields, {
     email: [field('To', to), field('Subject', subject)],
-    webhook: [field('URL', url), field('Secret name', secret), h('p', { class: 'limits' }, 'Each call is signed with HMAC-SHA256 (X-Safedrop-Signature) using the key in this Secret; see docs/webhooks.md to verify it.')],
-    copyToWorkspace: [field('Workspace', workspace), field('Folder', folder), h('p', { class: 'error not-available' }, 'Not available yet: copying needs the workflow key, so runs record this action as failed ("not yet available").')],
+    webhook: [field('URL', url), field('Secret name', secret), h('p', { class: 'limits' }, 'Each call is signed with HMAC-SHA256 (Safedrop-Signature and Safedrop-Timestamp headers) using the key in this Secret; see docs/webhooks.md to verify it.')],
+    copyToWorkspace: [field('Workspace', workspace), field('Folder', folder), h('div', { class: 'notice reads-packages', role: 'note' },
+      h('strong', {}, 'This workflow can read your packages. '),
+      'To copy files it gets its own key, and senders\' apps encrypt every package that starts this workflow for that key too, from now on. ',
+      'Safedrop keeps the key locked with your organization\'s key and uses it only to run this workflow. ',
+      'Deleting the workflow, or removing this action, destroys the key. Packages that arrived before stay unreadable to it.')],
   }[kind.value]);
   kind.addEventListener('change', render);
   render();
