@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Safedrop.Api.Http;
+using Safedrop.Api.Workspaces;
 using Safedrop.Client.Tests.Hosting;
 using Safedrop.Client.Tests.Unit;
 using Safedrop.Crypto;
@@ -14,12 +17,37 @@ public sealed class ClientEndToEndTests(S3Server s3)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ApiHost Host(bool direct)
+    private ApiHost Host(bool direct, string? extraYaml = null)
     {
-        if (!direct) return new ApiHost();
+        if (!direct) return new ApiHost(extraYaml: extraYaml);
         // Skips (or fails under CI) here when s3rver is not installed.
         _ = s3.Endpoint;
-        return new ApiHost(s3);
+        return new ApiHost(s3, extraYaml);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Should_LetTheOwnersCopyingWorkflowReadTheUpload_Because_TheClientWrapsForTheWorkflowKey(bool direct)
+    {
+        await using var api = Host(direct, Tenant.ArchiveWorkflow);
+        var content = RandomContent.Bytes(5 * RandomContent.MiB + 3);
+        var (carol, _, _) = api.NewClient();
+        using var carolClient = carol;
+        await api.SignInAsync(carol, Tenant.Carol);
+
+        await carol.UploadToDropzoneAsync(Tenant.Dropzone, [RandomContent.File("scan.bin", content)], cancellationToken: Token);
+
+        var files = api.Services.GetRequiredService<WorkspaceFiles>();
+        var reader = new WorkspaceActor(Resources.Identity.EmailAddress.Parse(Tenant.Alice), null);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Outcome<FileDownload> copied;
+        while ((copied = await files.DownloadAsync("archive", "uploads/scan.bin", reader, Token)).Problem is not null)
+            await Task.Delay(50, deadline.Token);
+        await using var stream = copied.Value!.Content;
+        using var plaintext = new MemoryStream();
+        await stream.CopyToAsync(plaintext, Token);
+        Assert.Equal(content, plaintext.ToArray());
     }
 
     [Theory]

@@ -16,9 +16,10 @@ namespace Safedrop.Client.Tests.Hosting;
 /// presigned URLs to the S3 endpoint (as a cluster with a public storage endpoint does); without, they stream
 /// through <c>/v1/transfer</c>.
 /// </summary>
-internal sealed partial class ApiHost(S3Server? s3 = null) : WebApplicationFactory<Program>
+/// <param name="extraYaml">More tenant resources beside the Organization and the Dropzone.</param>
+internal sealed partial class ApiHost(S3Server? s3 = null, string? extraYaml = null) : WebApplicationFactory<Program>
 {
-    private readonly string tenantFolder = Tenant.WriteFolder();
+    private readonly string tenantFolder = Tenant.WriteFolder(extraYaml);
     private readonly string bucket = "client-" + Guid.NewGuid().ToString("N")[..12];
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "safedrop-client-tests", "data-" + Guid.NewGuid().ToString("N"));

@@ -35,12 +35,46 @@ internal static class Tenant
             - {Bob}
         """;
 
+    /// <summary>Alice's archive Workspace and her workflow copying every Dropzone upload into it (she may run workflows).</summary>
+    public const string ArchiveWorkflow = $"""
+        apiVersion: safedrop.io/v1alpha1
+        kind: SecurityGroup
+        metadata:
+          name: automators
+          namespace: acme
+        spec:
+          permissions: [PersonalWorkflows]
+          members: [{Alice}]
+        ---
+        apiVersion: safedrop.io/v1alpha1
+        kind: Workspace
+        metadata:
+          name: archive
+          namespace: acme
+        spec:
+          owner: {Alice}
+        ---
+        apiVersion: safedrop.io/v1alpha1
+        kind: PersonalWorkflow
+        metadata:
+          name: archive-uploads
+          namespace: acme
+        spec:
+          owner: {Alice}
+          trigger: DropzoneUploadReceived
+          actions:
+            - copyToWorkspace:
+                workspace: archive
+                folder: /uploads
+        """;
+
     /// <summary>A folder holding the tenant YAML; the caller deletes it.</summary>
-    public static string WriteFolder()
+    public static string WriteFolder(string? extraYaml = null)
     {
         var folder = Directory.CreateTempSubdirectory("safedrop-client-tenant").FullName;
         File.WriteAllText(Path.Combine(folder, "organization.yaml"), Organization);
         File.WriteAllText(Path.Combine(folder, "dropzone.yaml"), InvoicesDropzone);
+        if (extraYaml is not null) File.WriteAllText(Path.Combine(folder, "extra.yaml"), extraYaml);
         return folder;
     }
 }
