@@ -72,29 +72,30 @@ internal sealed class S3Baseline : IDisposable
         return (Stopwatch.GetElapsedTime(started), hashes);
     }
 
-    /// <summary>GETs the parts <paramref name="parallelism"/> at a time and checks each against its SHA-256.</summary>
-    public async Task<TimeSpan> GetPartsAsync(string name, byte[][] hashes, int parallelism, CancellationToken cancellationToken)
+    /// <summary>
+    /// GETs the parts <paramref name="parallelism"/> at a time, each straight into its place in one buffer, then (untimed)
+    /// checks each against its SHA-256.
+    /// </summary>
+    public async Task<TimeSpan> GetPartsAsync(string name, long plaintextSize, byte[][] hashes, int parallelism, CancellationToken cancellationToken)
     {
+        var parts = SealedParts(plaintextSize);
+        using var sink = new MemorySink(parts.Sum());
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, hashes.Length), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, token) =>
         {
-            var buffer = ArrayPool<byte>.Shared.Rent((int)SealedPartSize);
-            try
-            {
-                var url = await minio.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(bucket).WithObject($"{name}/{i}").WithExpiry(3600));
-                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token);
-                response.EnsureSuccessStatusCode();
-                await using var body = await response.Content.ReadAsStreamAsync(token);
-                var length = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, token);
-                if (!SHA256.HashData(buffer.AsSpan(0, length)).AsSpan().SequenceEqual(hashes[i]))
-                    throw new InvalidDataException($"Baseline part {i} of {name} came back different from what was stored.");
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            var url = await minio.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(bucket).WithObject($"{name}/{i}").WithExpiry(3600));
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token);
+            response.EnsureSuccessStatusCode();
+            await using var body = await response.Content.ReadAsStreamAsync(token);
+            await body.ReadExactlyAsync(sink.Slice(i * SealedPartSize, (int)parts[i]), token);
         });
-        return Stopwatch.GetElapsedTime(started);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!sink.Sha256(i * SealedPartSize, (int)parts[i]).AsSpan().SequenceEqual(hashes[i]))
+                throw new InvalidDataException($"Baseline part {i} of {name} came back different from what was stored.");
+        }
+        return elapsed;
     }
 
     /// <summary>One PUT of the whole object from a generated stream (no part buffers), then one GET into a hash.</summary>

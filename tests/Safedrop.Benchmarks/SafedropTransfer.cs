@@ -9,7 +9,7 @@ internal sealed record TransferTimes(TimeSpan Upload, TimeSpan Download, long Pa
 /// <summary>
 /// One encrypted round through the real client against a <see cref="LocalApi"/>: an outside sender signs in by PIN and
 /// uploads one generated file to the Dropzone, then the Dropzone's owner signs in, opens the package and downloads it
-/// into a hash. The downloaded plaintext must hash to <paramref name="expectedSha256"/>, or the round fails.
+/// into memory. The downloaded plaintext must hash to <paramref name="expectedSha256"/>, or the round fails.
 /// </summary>
 internal static class SafedropTransfer
 {
@@ -40,9 +40,10 @@ internal static class SafedropTransfer
         var upload = Stopwatch.GetElapsedTime(started);
         Report.Progress($"uploaded in {upload.TotalSeconds:0.0} s");
 
+        // Hashed after the clock stops, as the baseline's parts are (MemorySink).
+        await using var sink = new MemorySink(size);
         started = Stopwatch.GetTimestamp();
         var opened = await owner.OpenAsync(link, cancellationToken);
-        await using var sink = new HashingSink();
         await owner.DownloadFileAsync(opened, opened.Files.Single(), sink, cancellationToken: cancellationToken);
         var download = Stopwatch.GetElapsedTime(started);
         Report.Progress($"downloaded in {download.TotalSeconds:0.0} s");

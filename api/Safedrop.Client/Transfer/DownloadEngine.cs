@@ -6,10 +6,10 @@ namespace Safedrop.Client.Transfer;
 
 /// <summary>
 /// Downloads a file's parts, <see cref="SafedropClientOptions.Parallelism"/> at a time, and writes them in order.
-/// The window is the reordering buffer: part i+Parallelism starts only after part i was written, so at most
-/// Parallelism pooled part buffers exist whatever the file size. Each part is fetched and opened (with its index and
-/// last-part flag) by its own task, so decryption runs in parallel too; only writing is in order, and nothing
-/// unauthenticated ever reaches the destination.
+/// The window is the reordering buffer, twice the parallelism: a slow part holds back the writing but not the fetching,
+/// because parts after it keep travelling until the window is full; at most 2 × Parallelism pooled part buffers exist
+/// whatever the file size. Each part is fetched and opened (with its index and last-part flag) by its own task, so
+/// decryption runs in parallel too; only writing is in order, and nothing unauthenticated ever reaches the destination.
 /// </summary>
 internal sealed class DownloadEngine(PartTransport transport, SafedropClientOptions options)
 {
@@ -21,16 +21,17 @@ internal sealed class DownloadEngine(PartTransport transport, SafedropClientOpti
         var key = package.FileKey(file.FileId);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var window = new Queue<(long Part, byte[] Buffer, Task<int> Fetch)>();
+        using var fetching = new SemaphoreSlim(options.Parallelism, options.Parallelism);
         long next = 0;
         long written = 0;
         try
         {
             while (next < file.PartCount || window.Count > 0)
             {
-                while (window.Count < options.Parallelism && next < file.PartCount)
+                while (window.Count < 2 * options.Parallelism && next < file.PartCount)
                 {
                     var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-                    window.Enqueue((next, buffer, FetchAndOpenAsync(key, package.PackageId, file, next, buffer, urls, failed.Token)));
+                    window.Enqueue((next, buffer, FetchAndOpenAsync(key, package.PackageId, file, next, buffer, urls, fetching, failed.Token)));
                     next++;
                 }
 
@@ -74,16 +75,26 @@ internal sealed class DownloadEngine(PartTransport transport, SafedropClientOpti
     }
 
     /// <summary>Fetches one part into <paramref name="buffer"/> and opens it in place; returns the plaintext length (after the nonce).</summary>
-    private async Task<int> FetchAndOpenAsync(byte[] key, string packageId, PackageFile file, long part, byte[] buffer, PartUrlCache urls, CancellationToken cancellationToken)
+    /// <param name="fetching">Admits <see cref="SafedropClientOptions.Parallelism"/> parts at a time, in the order they queued.</param>
+    private async Task<int> FetchAndOpenAsync(
+        byte[] key, string packageId, PackageFile file, long part, byte[] buffer, PartUrlCache urls, SemaphoreSlim fetching, CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        var expected = (int)EncryptionFormat.SealedPartLength(file.Size, part);
-        var length = await transport.GetAsync(urls, file.FileId, part, buffer.AsMemory(0, expected), cancellationToken);
-        if (length != expected)
-            throw new PackageIntegrityException($"Part {part} of {file.Name} is {length} bytes; it was sealed as {expected}: the stored data was altered or cut.");
-        // A cipher per part: PartCipher reuses buffers and is not shared between threads.
-        using var cipher = new PartCipher(key, packageId, file.FileId);
-        return Open(cipher, file, part, buffer.AsSpan(0, length));
+        await fetching.WaitAsync(cancellationToken);
+        try
+        {
+            await Task.Yield();
+            var expected = (int)EncryptionFormat.SealedPartLength(file.Size, part);
+            var length = await transport.GetAsync(urls, file.FileId, part, buffer.AsMemory(0, expected), cancellationToken);
+            if (length != expected)
+                throw new PackageIntegrityException($"Part {part} of {file.Name} is {length} bytes; it was sealed as {expected}: the stored data was altered or cut.");
+            // A cipher per part: PartCipher reuses buffers and is not shared between threads.
+            using var cipher = new PartCipher(key, packageId, file.FileId);
+            return Open(cipher, file, part, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            fetching.Release();
+        }
     }
 
     private static int Open(PartCipher cipher, PackageFile file, long part, Span<byte> sealedPart)
