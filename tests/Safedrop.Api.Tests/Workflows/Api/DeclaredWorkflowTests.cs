@@ -87,6 +87,8 @@ public sealed class DeclaredWorkflowTests
 
         var fixedUp = await alice.PutAsJsonAsync("/v1/workflows/broken", new { filters = new { dropzones = Array.Empty<string>() } }, Ct);
         Assert.Equal(HttpStatusCode.OK, fixedUp.StatusCode);
+        // The generation the answer names is the one the status judges next (the portal waits for it).
+        Assert.Equal(2L, (await fixedUp.Content.ReadFromJsonAsync<WorkflowChanged>(LocalApi.Json, Ct))!.Generation);
         await api.Store.WaitForAsync(s => s.Config?.Workflows.ContainsKey("broken") == true, Ct).WaitAsync(Patience, Ct);
 
         var ready = (await alice.GetFromJsonAsync<WorkflowSummary>("/v1/workflows/broken", LocalApi.Json, Ct))!;
