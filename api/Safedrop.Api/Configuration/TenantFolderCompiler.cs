@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Safedrop.Resources.Compilation;
@@ -51,6 +52,8 @@ public sealed class TenantFolderCompiler(string servedNamespace, TimeProvider ti
             Compilation = result,
             CompiledAt = now,
             Resources = [.. served.OrderBy(KindOrder).ThenBy(r => r.Metadata.Name, StringComparer.Ordinal).Select(ResourceState.From)],
+            // The reader parsed them fresh for this compilation and nothing changes them after it: safe to publish as they are.
+            DeclaredWorkflows = served.OfType<PersonalWorkflow>().ToFrozenDictionary(w => w.Metadata.Name ?? "", StringComparer.Ordinal),
             Problems = [],
             CheckedAt = now,
         };

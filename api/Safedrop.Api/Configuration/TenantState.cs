@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Safedrop.Resources.Compilation;
 using Safedrop.Resources.Manifests;
 using Safedrop.Resources.Model;
@@ -23,6 +24,14 @@ public sealed record TenantState
     /// <summary>Resources of the last compilation with the status the verdicts gave them.</summary>
     public IReadOnlyList<ResourceState> Resources { get; init; } = [];
 
+    /// <summary>
+    /// Local mode: the PersonalWorkflows of the last compilation by name, as declared (spec, creation time, and the
+    /// status its verdict gave), in force or not, so that their owners can read back and fix one that does not run.
+    /// Empty in a cluster, where the snapshot carries only what is in force and the API reads the resources
+    /// themselves. Published objects are never changed.
+    /// </summary>
+    public FrozenDictionary<string, PersonalWorkflow> DeclaredWorkflows { get; init; } = FrozenDictionary<string, PersonalWorkflow>.Empty;
+
     /// <summary>Why the last reload did not compile; empty when it did.</summary>
     public IReadOnlyList<ManifestProblem> Problems { get; init; } = [];
 
@@ -47,9 +56,6 @@ public sealed record ResourceState(string Namespace, string Kind, string Name, l
     public string Reason => ReadyCondition?.Reason ?? "";
     public string Message => ReadyCondition?.Message ?? "";
 
-    /// <summary>The declared <c>spec.owner</c> of kinds that have one, so a resource out of force can still be shown to its owner.</summary>
-    public string? Owner { get; init; }
-
     public static ResourceState From(ISafedropResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -59,16 +65,7 @@ public sealed record ResourceState(string Namespace, string Kind, string Name, l
             resource.Kind,
             resource.Metadata.Name ?? "",
             status.ObservedGeneration ?? 0,
-            [.. status.Conditions.Select(ConditionState.From)])
-        {
-            Owner = resource switch
-            {
-                PersonalWorkflow w => w.Spec.Owner,
-                Dropzone d => d.Spec.Owner,
-                Workspace w => w.Spec.Owner,
-                _ => null,
-            },
-        };
+            [.. status.Conditions.Select(ConditionState.From)]);
     }
 }
 

@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Safedrop.Api.Caches;
+using Safedrop.Api.Configuration;
 using Safedrop.Api.Mail;
 using Safedrop.Api.Storage;
 
 namespace Safedrop.Api.Http;
 
 /// <summary>
-/// Object storage, a cache or the mail relay being down is not the request's fault and usually passes: answer 503 with
+/// Object storage, a cache, the mail relay or the Kubernetes API being down is not the request's fault and usually passes: answer 503 with
 /// a typed problem and a Retry-After hint instead of a 500. The detail names the dependency, not its
 /// address: the exception's message (with the endpoint) goes to the log only.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed partial class DependencyUnavailableExceptionHandler(
         {
             StorageUnavailableException => (ProblemTypes.StorageUnavailable, "Storage unavailable", "Object storage cannot be reached right now. Try again shortly."),
             CacheUnavailableException => (ProblemTypes.CacheUnavailable, "Cache unavailable", "The sign-in cache cannot be reached right now. Try again shortly."),
+            ResourcesUnavailableException => (ProblemTypes.ResourcesUnavailable, "Configuration unavailable", "The Organization's resources cannot be read from Kubernetes right now. Try again shortly."),
             MailUnavailableException => (ProblemTypes.MailUnavailable, "Mail unavailable", "The mail relay did not take the e-mail right now. Try again shortly."),
             _ => default,
         };

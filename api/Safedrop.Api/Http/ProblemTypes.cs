@@ -46,6 +46,9 @@ public static class ProblemTypes
     /// <summary>Object storage cannot be reached; retry after the Retry-After header's seconds.</summary>
     public const string StorageUnavailable = Prefix + "storage-unavailable";
 
+    /// <summary>The tenant's custom resources cannot be read from the Kubernetes API; retry after the Retry-After header's seconds.</summary>
+    public const string ResourcesUnavailable = Prefix + "resources-unavailable";
+
     /// <summary>The PIN or session cache cannot be reached; retry after the Retry-After header's seconds.</summary>
     public const string CacheUnavailable = Prefix + "cache-unavailable";
 

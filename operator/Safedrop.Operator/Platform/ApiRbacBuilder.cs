@@ -12,7 +12,10 @@ public static class ApiRbacBuilder
 {
     private const string Group = Organization.Group;
 
-    /// <summary>Custom resources the API edits in place (membership, settings, workflows).</summary>
+    /// <summary>
+    /// Custom resources the API edits in place (membership, settings, workflows). get and list also let it read back
+    /// every PersonalWorkflow with its status, in force or not: the snapshot holds only those in force.
+    /// </summary>
     public static readonly IReadOnlyList<string> WrittenBackResources =
         [SecurityGroup.Plural, Dropzone.Plural, Workspace.Plural, PersonalWorkflow.Plural];
 

@@ -20,6 +20,9 @@ public sealed class ClusterApi(KubernetesClientConfiguration kubernetes, string 
     /// <summary>The Redis both caches use; readiness fails while it is unreachable.</summary>
     public string RedisConnectionString { get; init; } = "127.0.0.1:1";
 
+    /// <summary>The mail relay's port on 127.0.0.1, for example an <see cref="SmtpSink"/>'s to sign in by PIN; the default port when null.</summary>
+    public int? MailPort { get; init; }
+
     public TenantConfigStore Store => Services.GetRequiredService<TenantConfigStore>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +37,7 @@ public sealed class ClusterApi(KubernetesClientConfiguration kubernetes, string 
         builder.UseSetting("Safedrop:PinCache:ConnectionString", RedisConnectionString);
         builder.UseSetting("Safedrop:SessionCache:ConnectionString", RedisConnectionString);
         builder.UseSetting("Safedrop:Mail:Host", "127.0.0.1");
+        if (MailPort is { } port) builder.UseSetting("Safedrop:Mail:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Safedrop:Mail:From", "no-reply@acme.example");
         builder.UseSetting("Safedrop:Mail:Security", "None");
         builder.UseSetting("Safedrop:KeyEncryption:Key", KeyEncryptionKey);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Safedrop.Api.Workflows;
 using Safedrop.Api.Workspaces;
@@ -9,11 +10,14 @@ namespace Safedrop.Portal.Tests.Flows;
 
 /// <summary>
 /// "My workflows": creating one (refused with each field error first, then Ready), editing, disabling and deleting it,
-/// its run history after an upload to the owner's Dropzone, the refusal for a user without the permission, and an
-/// admin acting as the owner. Each test uses its own workflow names: the flows share one Organization.
+/// its run history after an upload to the owner's Dropzone, the refusal for a user without the permission, an
+/// admin acting as the owner, and a sixth workflow that does not run (LimitExceeded) opened with its settings. Each
+/// test uses its own workflow names: the flows share one Organization.
 /// </summary>
 public sealed class WorkflowsTests(PortalHost host)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task Should_ListEachFieldError_When_TheWorkflowIsInvalid_Then_ShowItReady_When_Created()
     {
@@ -212,6 +216,69 @@ public sealed class WorkflowsTests(PortalHost host)
         await Expect(paula.Locate("tr[data-workflow='made-by-admin'] .ready")).ToHaveTextAsync("Ready");
         Assert.Empty(admin.Errors);
         Assert.Empty(paula.Errors);
+    }
+
+    [Fact]
+    public async Task Should_MarkTheSixthLimitExceeded_And_OpenItWithItsSettings_Then_ShowItReady_When_AnEarlierOneIsDeleted()
+    {
+        // Setup through the API: five workflows, then a sixth with filters and two actions, created in name order.
+        using (var bea = await WorkspaceFlows.SignedInClientAsync(host, PortalTenant.BusyPilot))
+        {
+            foreach (var i in Enumerable.Range(1, 5))
+                (await bea.PostAsJsonAsync("/v1/workflows", new { name = $"busy-{i}", trigger = "PackageReceived", actions = new[] { new { email = new { } } } }, Ct)).EnsureSuccessStatusCode();
+            var sixth = await bea.PostAsJsonAsync("/v1/workflows", new
+            {
+                name = "busy-6",
+                description = "Invoices to the books",
+                trigger = "TransferCompleted",
+                filters = new { fileNamePatterns = new[] { "*.pdf" } },
+                actions = new object[]
+                {
+                    new { webhook = new { url = "https://hooks.acme.example/books", secretRef = new { name = "books-hook" } } },
+                    new { email = new { subject = "Sent and fetched" } },
+                },
+            }, Ct);
+            sixth.EnsureSuccessStatusCode();
+        }
+
+        using var compiled = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await host.Api.Store.WaitForAsync(s => s.DeclaredWorkflows.GetValueOrDefault("busy-6")?.Status.Conditions.Count > 0, compiled.Token);
+
+        await using var page = await host.NewPageAsync();
+        await WorkspaceFlows.OpenSignedInAsync(host, page, "/workflows", PortalTenant.BusyPilot);
+        var row = page.Locate("tr[data-workflow='busy-6']");
+        await Expect(row.Locator(".ready")).ToHaveTextAsync("LimitExceeded");
+        await Expect(row.Locator(".reason")).ToContainTextAsync($"Does not run: {PortalTenant.BusyPilot} already has 5 Personal Workflows");
+        await Expect(row.Locator(".reason")).ToContainTextAsync("Delete one of the others.");
+        await Expect(row.Locator(".trigger")).ToHaveTextAsync("A recipient downloaded every file the owner sent");
+        await Expect(page.Locate("tr[data-workflow='busy-5'] .ready")).ToHaveTextAsync("Ready");
+        await page.ScreenshotAsync("4x-20-workflow-limit-exceeded-list");
+
+        await row.Locator("a.edit").ClickAsync();
+        await Expect(page.Locate("#wf-not-in-force")).ToContainTextAsync("Does not run: LimitExceeded — ");
+        await Expect(page.Locate("#wf-trigger")).ToHaveValueAsync("TransferCompleted");
+        await Expect(page.Locate("#wf-description")).ToHaveValueAsync("Invoices to the books");
+        await Expect(page.Locate("#wf-filter-fileNamePatterns")).ToHaveValueAsync("*.pdf");
+        await Expect(page.Locate(".action")).ToHaveCountAsync(2);
+        await Expect(page.Locate(".action").Nth(0).Locator(".action-kind")).ToHaveValueAsync("webhook");
+        await Expect(page.Locate(".action").Nth(0).Locator(".webhook-url")).ToHaveValueAsync("https://hooks.acme.example/books");
+        await Expect(page.Locate(".action").Nth(0).Locator(".webhook-secret")).ToHaveValueAsync("books-hook");
+        await Expect(page.Locate(".action").Nth(1).Locator(".email-subject")).ToHaveValueAsync("Sent and fetched");
+        await page.ScreenshotAsync("4x-21-workflow-limit-exceeded-editor");
+
+        // Freeing a slot puts the sixth in force: the editor's notice goes, the list shows it Ready.
+        await page.Locate("a.close").ClickAsync();
+        var first = page.Locate("tr[data-workflow='busy-1']");
+        await first.Locator(".delete").ClickAsync();
+        await first.Locator(".confirm").ClickAsync();
+        await Expect(first).ToHaveCountAsync(0);
+        await Expect(row.Locator(".ready")).ToHaveTextAsync("Ready");
+        await Expect(row.Locator(".reason")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("4x-22-workflow-limit-freed");
+        await row.Locator("a.edit").ClickAsync();
+        await Expect(page.Locate("#wf-trigger")).ToHaveValueAsync("TransferCompleted");
+        await Expect(page.Locate("#wf-not-in-force")).ToHaveCountAsync(0);
+        Assert.Empty(page.Errors);
     }
 
     /// <summary>On the editor: names the workflow, picks the trigger, keeps the default e-mail action (to the owner), saves, and waits for the list.</summary>

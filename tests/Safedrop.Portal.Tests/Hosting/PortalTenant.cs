@@ -3,7 +3,7 @@ namespace Safedrop.Portal.Tests.Hosting;
 /// <summary>
 /// The tenant the portal is tested on: Organization acme with one Dropzone with tight limits, two Workspaces
 /// (one roomy with declared collaborators, one with a tiny quota), Security Groups (InviteExternalUsers for the
-/// Workspace owner only; a pilot group granting PersonalWorkflows to paula), a Dropzone paula owns (for her workflows' runs), and a second Organization, globex, in another
+/// Workspace owner only; groups granting PersonalWorkflows to paula, and to bea), a Dropzone paula owns (for her workflows' runs), and a second Organization, globex, in another
 /// namespace of the same folder, whose addresses therefore belong to another Organization on this platform.
 /// </summary>
 public static class PortalTenant
@@ -42,6 +42,13 @@ public static class PortalTenant
     public const string InvitersGroup = "inviters";
     public const string PilotsGroup = "workflow-pilots";
     public const string Pilot = "paula@acme.example";
+
+    /// <summary>
+    /// A second holder of PersonalWorkflows, in a group of her own, who fills her five slots and one more: the pilot's
+    /// workflows come and go with the other flows, so the limit is shown on someone else.
+    /// </summary>
+    public const string BusyPilot = "bea@acme.example";
+    public const string BusyPilotsGroup = "workflow-limit";
 
     /// <summary>A Dropzone the pilot owns, so that an upload to it starts her DropzoneUploadReceived workflows.</summary>
     public const string PilotDropzone = "paula-inbox";
@@ -147,6 +154,18 @@ public static class PortalTenant
             - PersonalWorkflows
           members:
             - {Pilot}
+        ---
+        apiVersion: safedrop.io/v1alpha1
+        kind: SecurityGroup
+        metadata:
+          name: {BusyPilotsGroup}
+          namespace: {Namespace}
+        spec:
+          displayName: Workflow limit
+          permissions:
+            - PersonalWorkflows
+          members:
+            - {BusyPilot}
         """;
 
     public static string DropzoneYaml() => $"""

@@ -12,12 +12,11 @@ using Safedrop.Resources.Schema;
 namespace Safedrop.Api.Workflows.Api;
 
 /// <summary>
-/// SPEC §4 through the API: a user's own Personal Workflows, listed from the compiled config and the resources'
-/// status, and every change written back to the PersonalWorkflow resource (checked against the CRD schema first)
-/// and audited. The compiler stays the judge of the plan, the permission and the limit of 5 for what runs; this
+/// SPEC §4 through the API: every change to a user's own Personal Workflows (read by <see cref="PersonalWorkflowReader"/>)
+/// written back to the PersonalWorkflow resource (checked against the CRD schema first) and audited. The compiler stays the judge of the plan, the permission and the limit of 5 for what runs; this
 /// class only refuses what can never be right (another owner, an owner change, a broken spec, no permission).
 /// </summary>
-public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, IResourceWriter writer, IAuditLog audit)
+public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, PersonalWorkflowReader reader, IResourceWriter writer, IAuditLog audit)
 {
     public const string CreateAction = "workflow.create";
     public const string UpdateAction = "workflow.update";
@@ -27,22 +26,6 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, IRes
 
     /// <summary>The non-editable filter every personal workflow applies first.</summary>
     public static string DefaultFilter(string owner) => $"PackageOwnerId == {owner}";
-
-    public Outcome<IReadOnlyList<WorkflowSummary>> List(WorkflowActor actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (Gate() is { Problem: { } problem }) return problem;
-        var state = store.Current;
-        var config = state.Config!;
-        var owner = actor.Owner.Value;
-        var statuses = state.Resources.Where(r => r.Kind == PersonalWorkflow.KindName).ToDictionary(r => r.Name, StringComparer.Ordinal);
-
-        var inForce = config.Workflows.Values.Where(w => w.Owner == owner).Select(w => new WorkflowSummary(
-            w.Name, w.Owner, true, Status(statuses.GetValueOrDefault(w.Name), true), w.Enabled, w.Trigger, w.Filters, w.Actions, w.CreatedAt, DefaultFilter(owner)));
-        var outOfForce = statuses.Values.Where(r => !config.Workflows.ContainsKey(r.Name) && Normalised(r.Owner) == owner).Select(r => new WorkflowSummary(
-            r.Name, owner, false, Status(r, false), null, null, null, null, null, DefaultFilter(owner)));
-        return Outcome(inForce.Concat(outOfForce).OrderBy(w => w.Name, StringComparer.Ordinal).ToList());
-    }
 
     public async Task<Outcome<WorkflowChanged>> CreateAsync(WorkflowBody body, WorkflowActor actor, CancellationToken cancellationToken)
     {
@@ -75,7 +58,7 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, IRes
         else violations.Add(new("spec.trigger", "Required", "a trigger is required"));
         if (violations.Count > 0) return WorkflowProblems.Invalid(violations);
 
-        var others = OwnedNames(owner).Count;
+        var others = await reader.CountAsync(owner, cancellationToken);
         try
         {
             await writer.CreateAsync(workflow, cancellationToken);
@@ -186,18 +169,6 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, IRes
         return new WorkflowChanged(name, actor.Owner.Value, "deleted", null);
     }
 
-    /// <summary>The owner of a workflow the caller may read (its runs); a problem when it does not exist or is someone else's.</summary>
-    public Outcome<string> Owned(string name, WorkflowActor actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (Gate() is { Problem: { } problem }) return problem;
-        var state = store.Current;
-        var owner = state.Config!.Workflows.GetValueOrDefault(name)?.Owner
-            ?? Normalised(state.Resources.FirstOrDefault(r => r.Kind == PersonalWorkflow.KindName && r.Name == name)?.Owner);
-        if (owner is null) return WorkflowProblems.NotFound(name);
-        return owner == actor.Owner.Value ? owner : WorkflowProblems.NotOwner(name);
-    }
-
     public const string OwnerRule = "workflow-owner";
     private const int WorkflowLimit = 5;
 
@@ -269,11 +240,7 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, IRes
     }
 
     /// <summary>The Organization serves, is on the Enterprise plan, and has Personal Workflows on.</summary>
-    private Outcome<bool> Gate()
-    {
-        if (store.Current.Config is not { Organization: { } org }) return Packages.PackageProblems.NotServing;
-        return WorkflowProblems.Unavailable(org) is { } problem ? problem : true;
-    }
+    private Outcome<bool> Gate() => WorkflowProblems.Closed(store) is { } problem ? problem : true;
 
     /// <summary>The CRD schema's verdict plus what its CEL rule and metadata.name demand (the local validator checks neither).</summary>
     private static List<SchemaViolation> Check(PersonalWorkflow workflow, string? name)
@@ -296,20 +263,7 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, IRes
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex NamePattern();
 
-    private HashSet<string> OwnedNames(string owner)
-    {
-        var state = store.Current;
-        var names = state.Config?.Workflows.Values.Where(w => w.Owner == owner).Select(w => w.Name).ToHashSet(StringComparer.Ordinal) ?? [];
-        names.UnionWith(state.Resources.Where(r => r.Kind == PersonalWorkflow.KindName && Normalised(r.Owner) == owner).Select(r => r.Name));
-        return names;
-    }
-
-    private static WorkflowStatusInfo Status(ResourceState? state, bool inForce) => state?.ReadyCondition is { } ready
-        ? new(ready.Status == ConditionStatus.True, ready.Reason, ready.Message)
-        : inForce ? new(true, Reasons.InForce, "In force.") : new(false, "Pending", "Not compiled yet.");
-
-    private static string? Normalised(string? address) =>
-        address is null ? null : EmailAddress.TryParse(address, out var parsed) ? parsed.Value : address.Trim().ToLowerInvariant();
+    private static string? Normalised(string? address) => PersonalWorkflowReader.Normalised(address);
 
     private static bool SameJson<T>(T a, T b) =>
         System.Text.Json.JsonSerializer.Serialize(a, ResourceJson.Options) == System.Text.Json.JsonSerializer.Serialize(b, ResourceJson.Options);
@@ -319,6 +273,4 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, IRes
         {
             Extensions = new Dictionary<string, object?>(result.ProblemDetails.Extensions),
         };
-
-    private static Outcome<IReadOnlyList<WorkflowSummary>> Outcome(IReadOnlyList<WorkflowSummary> list) => new(list, null);
 }

@@ -18,27 +18,41 @@ public sealed record WorkflowBody(
     bool? Enabled = null);
 
 /// <summary>
-/// One of the caller's workflows. <c>inForce</c>: compiled and able to run (when enabled); the trigger, filters and
-/// actions are those in force, and null for a workflow that never compiled. <c>status</c> is the resource's Ready
-/// condition (for example LimitExceeded, PlanRestriction, MissingPermission). <c>defaultFilter</c> always applies first.
-/// <c>runs</c>: finished runs (counts and the last one) in local mode, where there is no resource status to hold them;
-/// null in a cluster, where they are the PersonalWorkflow's <c>status.runs</c> and <c>status.lastRun</c>.
+/// One of the caller's workflows, as declared, in force or not: its trigger, filters, actions and <c>enabled</c> are
+/// the resource's spec (what an edit changes). <c>inForce</c>: compiled and able to run (when enabled) — an earlier
+/// generation may be what runs while a newer one is refused. <c>status</c> is the resource's Ready condition: why it
+/// does not run (for example LimitExceeded, PlanRestriction, MissingPermission), and the generation it judged.
+/// <c>defaultFilter</c> always applies first. <c>runs</c>: finished runs (counts and the last one) in local mode, where
+/// there is no resource status to hold them; null in a cluster, where they are the PersonalWorkflow's
+/// <c>status.runs</c> and <c>status.lastRun</c>.
 /// </summary>
 public sealed record WorkflowSummary(
     string Name,
     string Owner,
     bool InForce,
     WorkflowStatusInfo Status,
-    bool? Enabled,
-    WorkflowTrigger? Trigger,
-    WorkflowFilters? Filters,
-    IReadOnlyList<WorkflowAction>? Actions,
+    bool Enabled,
+    WorkflowTrigger Trigger,
+    WorkflowFilters Filters,
+    IReadOnlyList<WorkflowAction> Actions,
     DateTimeOffset? CreatedAt,
     string DefaultFilter,
-    WorkflowRunFigures? Runs = null);
+    WorkflowRunFigures? Runs = null)
+{
+    public string? Description { get; init; }
 
-/// <summary>The Ready condition: <c>ready</c>, its reason and message (Unknown/Pending before the first compilation).</summary>
-public sealed record WorkflowStatusInfo(bool Ready, string Reason, string Message);
+    /// <summary>The resource's <c>metadata.generation</c>: compare with <see cref="WorkflowStatusInfo.ObservedGeneration"/> to tell whether the status judged this spec yet.</summary>
+    public long? Generation { get; init; }
+}
+
+/// <summary>
+/// The Ready condition: <c>ready</c>, its reason and message (Pending before the first verdict), and the generation it
+/// was computed from.
+/// </summary>
+public sealed record WorkflowStatusInfo(bool Ready, string Reason, string Message)
+{
+    public long? ObservedGeneration { get; init; }
+}
 
 /// <summary>
 /// A change written back to the PersonalWorkflow resource: the generation that carries it (when known) and, on

@@ -13,7 +13,7 @@ public static class WorkflowEndpoints
 {
     private const string ActAs = " An admin may act for a registered user by sending the Safedrop-Act-As header (the user's e-mail): the workflow stays the user's, and the audit log records the admin.";
 
-    /// <summary>The signed-in user's Personal Workflows (SPEC §4): list, create, edit, enable/disable, delete, run history.</summary>
+    /// <summary>The signed-in user's Personal Workflows (SPEC §4): list, read one, create, edit, enable/disable, delete, run history.</summary>
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Impersonation.Scope.Value!)
@@ -27,7 +27,12 @@ public static class WorkflowEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListWorkflows")
             .WithSummary("The caller's Personal Workflows")
-            .WithDescription("Those in force and those declared but not in force, each with its Ready condition (LimitExceeded, PlanRestriction, MissingPermission, ...) and the fixed default filter. In local mode each also carries 'runs' (finished runs: counts and the last one), which a cluster keeps in the PersonalWorkflow's status instead. Enterprise plan only." + ActAs);
+            .WithDescription("Every workflow the caller owns, in force or not, each with its declared spec (trigger, filters, actions, enabled), its Ready condition (LimitExceeded, PlanRestriction, MissingPermission, ...) and the fixed default filter. In local mode each also carries 'runs' (finished runs: counts and the last one), which a cluster keeps in the PersonalWorkflow's status instead. Enterprise plan only." + ActAs);
+        group.MapGet("/{name}", GetAsync)
+            .WithName("GetWorkflow")
+            .WithSummary("One of the caller's Personal Workflows")
+            .WithDescription("As in the list: the declared spec and the Ready condition, in force or not, so that one which does not run can be read back and fixed. 404 when absent or someone else's." + ActAs)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("", CreateAsync)
             .WithName("CreateWorkflow")
             .WithSummary("Create a Personal Workflow")
@@ -68,11 +73,12 @@ public static class WorkflowEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<WorkflowSummary>>, ProblemHttpResult>> ListAsync(
-        HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, WorkflowRunStore runs, IOptions<SafedropOptions> options,
+        HttpContext context, TenantConfigStore store, PersonalWorkflowReader reader, WorkflowRunStore runs, IOptions<SafedropOptions> options,
         CancellationToken cancellationToken)
     {
-        if (Actor(context, store) is { Problem: { } problem }) return problem.ToResult();
-        var listed = editor.List(Actor(context, store).Value!);
+        var actor = Actor(context, store);
+        if (actor.Problem is { } denied) return denied.ToResult();
+        var listed = await reader.ListAsync(actor.Value!, cancellationToken);
         if (listed.Value is not { } workflows || options.Value.Mode != SafedropMode.Local) return OutcomeResults.Answer(listed);
 
         // Local mode has no resource status: the run figures come with the list, from the run records.
@@ -80,6 +86,17 @@ public static class WorkflowEndpoints
         foreach (var workflow in workflows)
             withFigures.Add(workflow with { Runs = await runs.FiguresAsync(workflow.Name, cancellationToken) });
         return TypedResults.Ok<IReadOnlyList<WorkflowSummary>>(withFigures);
+    }
+
+    private static async Task<Results<Ok<WorkflowSummary>, ProblemHttpResult>> GetAsync(
+        string name, HttpContext context, TenantConfigStore store, PersonalWorkflowReader reader, WorkflowRunStore runs, IOptions<SafedropOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var actor = Actor(context, store);
+        if (actor.Problem is { } denied) return denied.ToResult();
+        var found = await reader.GetAsync(name, actor.Value!, cancellationToken);
+        if (found.Value is not { } workflow || options.Value.Mode != SafedropMode.Local) return OutcomeResults.Answer(found);
+        return TypedResults.Ok(workflow with { Runs = await runs.FiguresAsync(workflow.Name, cancellationToken) });
     }
 
     private static async Task<Results<Created<WorkflowChanged>, ProblemHttpResult>> CreateAsync(
@@ -112,11 +129,11 @@ public static class WorkflowEndpoints
             : OutcomeResults.Answer(await editor.DeleteAsync(name, Actor(context, store).Value!, cancellationToken));
 
     private static async Task<Results<Ok<WorkflowRunPage>, ProblemHttpResult>> RunsAsync(
-        string name, int? limit, string? after, HttpContext context, TenantConfigStore store, PersonalWorkflowEditor editor, CancellationToken cancellationToken)
+        string name, int? limit, string? after, HttpContext context, TenantConfigStore store, PersonalWorkflowReader reader, CancellationToken cancellationToken)
     {
         var actor = Actor(context, store);
         if (actor.Problem is { } denied) return denied.ToResult();
-        if (editor.Owned(name, actor.Value!).Problem is { } problem) return problem.ToResult();
+        if ((await reader.OwnedAsync(name, actor.Value!, cancellationToken)).Problem is { } problem) return problem.ToResult();
         if (limit is < 1 or > WorkflowRunPageRequest.MaxLimit)
             return new ApiProblem(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "Invalid limit", $"limit must be between 1 and {WorkflowRunPageRequest.MaxLimit}.").ToResult();
 

@@ -7,6 +7,10 @@ namespace Safedrop.Api.Workflows.Api;
 
 internal static class WorkflowProblems
 {
+    /// <summary>Why no workflow endpoint serves now: no Organization in force, or it is not on the Enterprise plan or switches the feature off.</summary>
+    public static ApiProblem? Closed(Configuration.TenantConfigStore store) =>
+        store.Current.Config is not { Organization: { } org } ? Packages.PackageProblems.NotServing : Unavailable(org);
+
     public static ApiProblem? Unavailable(CompiledOrganization org)
     {
         if (org.Plan != Plan.Enterprise)

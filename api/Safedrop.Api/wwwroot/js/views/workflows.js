@@ -118,9 +118,20 @@ function workflowRow(w, page, notice, refresh) {
     h('td', { class: 'state' },
       h('span', { class: 'badges' }, h('span', { class: `badge ${w.status.ready ? 'state-ready' : 'state-not-ready'} ready` }, w.status.ready ? 'Ready' : w.status.reason),
       w.enabled === false ? h('span', { class: 'badge state-disabled enabled' }, 'Disabled') : null),
-      w.status.ready ? null : h('div', { class: 'limits reason' }, w.status.message)),
+      w.status.ready ? null : h('div', { class: 'limits reason' }, notRunning(w, false))),
     h('td', {}, h('a', { class: 'runs', href: page.href(`${encodeURIComponent(w.name)}/runs`) }, 'Run history')),
     h('td', { class: 'row-actions' }, buttons));
+}
+
+/**
+ * Why a workflow does not run, from its Ready condition: it never runs (LimitExceeded, MissingPermission, ...), or this
+ * version was refused while an earlier one stays in force. Null when it is Ready. The list's badge already names the
+ * reason, so its row leaves it out (`withReason` false).
+ */
+function notRunning(w, withReason = true) {
+  if (w.status.ready) return null;
+  const why = withReason ? `${w.status.reason} — ${w.status.message}` : w.status.message;
+  return w.inForce ? `This version does not run: ${why} The previous version stays in force.` : `Does not run: ${why}`;
 }
 
 /** "restricted to x" → "Restricted to x." */
@@ -133,19 +144,18 @@ async function editorView(content, page, name) {
   if (name) {
     show(content, h('section', { class: 'card' }, h('p', { class: 'muted' }, 'Loading…')));
     try {
-      current = (await page.call('GET', '/v1/workflows')).find((w) => w.name === name);
+      // The declared workflow, in force or not: one that does not run opens with its settings, to be fixed.
+      current = await page.call('GET', `/v1/workflows/${encodeURIComponent(name)}`);
     } catch (error) {
-      show(content, h('section', { class: 'card' }, problemBlock(error)));
-      return;
-    }
-    if (!current) {
-      show(content, h('section', { class: 'card' }, h('h1', {}, 'Not found'), h('p', { class: 'error' }, `There is no workflow named ${name}.`)));
+      show(content, h('section', { class: 'card' }, error?.status === 404
+        ? [h('h1', {}, 'Not found'), h('p', { class: 'error' }, `There is no workflow named ${name}.`)]
+        : problemBlock(error)));
       return;
     }
   }
 
   const nameInput = h('input', { type: 'text', id: 'wf-name', required: true, pattern: '[a-z0-9]+(-+[a-z0-9]+)*', maxlength: 63, placeholder: 'e.g. invoices-to-accounting', value: name ?? '', disabled: Boolean(name) });
-  const description = h('input', { type: 'text', id: 'wf-description', maxlength: 500, placeholder: name ? 'Unchanged when left empty' : 'Optional', value: '' });
+  const description = h('input', { type: 'text', id: 'wf-description', maxlength: 500, placeholder: 'Optional', value: current?.description ?? '' });
   const trigger = h('select', { id: 'wf-trigger' }, TRIGGERS.map(([value, text]) => h('option', { value, selected: current?.trigger === value }, text)));
   const filters = FILTERS.map(([key, label, placeholder]) => [key, label,
     h('input', { type: 'text', id: `wf-filter-${key}`, placeholder, value: (current?.filters?.[key] ?? []).join(', ') })]);
@@ -164,8 +174,8 @@ async function editorView(content, page, name) {
       submit.disabled = true;
       show(result, h('p', { class: 'muted' }, 'Saving…'));
       const body = {
-        // The list does not carry descriptions, so an edit leaves the description alone unless one is typed.
-        description: description.value.trim() || undefined,
+        // On an edit an emptied description clears it; a new workflow simply has none.
+        description: name ? description.value.trim() : description.value.trim() || undefined,
         trigger: trigger.value,
         filters: Object.fromEntries(filters.map(([key, , input]) => [key, list(input.value)])),
         actions: [...actions.querySelectorAll('.action')].map((node) => node.read()),
@@ -179,13 +189,13 @@ async function editorView(content, page, name) {
           show(result, h('p', { class: 'error warning' }, changed.warning), h('a', { href: page.href() }, 'Back to the list'));
           return;
         }
-        // Back to the list, read until it shows the change (in force once the configuration recompiles it).
+        // Back to the list, read until its status judged the saved generation: then it says whether it runs, and why not.
         const saved = changed.name;
         history.pushState(null, '', page.href());
         await listView(content, page, (all) => {
           const w = all.find((x) => x.name === saved);
-          if (!w || (!w.inForce && w.status.reason === 'Pending')) return false;
-          return !w.inForce || (w.trigger === body.trigger && w.enabled === body.enabled && w.actions?.length === body.actions.length);
+          if (!w || w.status.reason === 'Pending') return false;
+          return changed.generation == null || (w.status.observedGeneration ?? 0) >= changed.generation;
         });
       } catch (error) {
         show(result, problemBlock(error));
@@ -210,7 +220,9 @@ async function editorView(content, page, name) {
 
   show(content, h('section', { class: 'card' },
     h('div', { class: 'title-row' }, h('h1', {}, name ? `Edit ${name}` : 'New workflow'), h('a', { class: 'close', href: page.href() }, 'Back to the list')),
-    current && !current.inForce ? h('p', { class: 'error', id: 'wf-not-in-force' }, `${current.status.reason}: ${current.status.message} Its settings cannot be read back until it is in force; saving replaces them.`) : null,
+    current && !current.status.ready
+      ? h('div', { class: 'error problem', id: 'wf-not-in-force', role: 'alert', dataset: { reason: current.status.reason } }, h('p', {}, notRunning(current)))
+      : null,
     form));
 }
 
