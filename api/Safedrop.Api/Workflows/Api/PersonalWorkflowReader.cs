@@ -1,5 +1,6 @@
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Http;
+using Safedrop.Api.Workflows.Status;
 using Safedrop.Resources.Compilation;
 using Safedrop.Resources.Identity;
 using Safedrop.Resources.Model;
@@ -75,8 +76,15 @@ public sealed class PersonalWorkflowReader(TenantConfigStore store, IDeclaredWor
         {
             Description = spec.Description,
             Generation = workflow.Metadata.Generation,
+            // A cluster's status carries the figures the API wrote there; local mode's caller adds them from the run records.
+            Runs = workflow.Status?.Runs is { } counts
+                ? new WorkflowRunFigures(counts.Succeeded, counts.Failed, LastRun(workflow.Status.LastRun))
+                : null,
         };
     }
+
+    private static WorkflowLastRun? LastRun(WorkflowRunSummary? last) =>
+        last is { Id: { } id } && Enum.TryParse<WorkflowRunState>(last.State, out var state) ? new WorkflowLastRun(id, state, last.StartedAt, last.FinishedAt) : null;
 
     private static WorkflowSummary FromCompiled(CompiledWorkflow w, string owner) =>
         new(w.Name, owner, true, new(true, Reasons.InForce, "In force."), w.Enabled, w.Trigger, w.Filters, w.Actions, w.CreatedAt,

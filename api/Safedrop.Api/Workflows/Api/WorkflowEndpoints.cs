@@ -27,7 +27,7 @@ public static class WorkflowEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListWorkflows")
             .WithSummary("The caller's Personal Workflows")
-            .WithDescription("Every workflow the caller owns, in force or not, each with its declared spec (trigger, filters, actions, enabled), its Ready condition (LimitExceeded, PlanRestriction, MissingPermission, ...) and the fixed default filter. In local mode each also carries 'runs' (finished runs: counts and the last one), which a cluster keeps in the PersonalWorkflow's status instead. Enterprise plan only." + ActAs);
+            .WithDescription("Every workflow the caller owns, in force or not, each with its declared spec (trigger, filters, actions, enabled), its Ready condition (LimitExceeded, PlanRestriction, MissingPermission, ...) and the fixed default filter. Each also carries 'runs' (finished runs: counts and the last one): from the PersonalWorkflow's status in a cluster (written by the API, a few seconds behind), from the run records in local mode. Enterprise plan only." + ActAs);
         group.MapGet("/{name}", GetAsync)
             .WithName("GetWorkflow")
             .WithSummary("One of the caller's Personal Workflows")

@@ -57,6 +57,18 @@ public sealed partial class ClusterDeclaredWorkflowTests(S3Server s3, RedisServe
             }),
             AWorkflow("carols", Carol));
         var compiled = await ReconcileAsync();
+        // The figures the API's status writer keeps on w1 after its runs.
+        var finishedAt = DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var figures = new JsonObject
+        {
+            ["status"] = new JsonObject
+            {
+                ["runs"] = new JsonObject { ["total"] = 3, ["succeeded"] = 2, ["failed"] = 1 },
+                ["lastRun"] = new JsonObject { ["id"] = "20261123100000000-abc", ["state"] = "Failed", ["finishedAt"] = finishedAt.ToString("O") },
+            },
+        };
+        await Cluster.Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(new V1Patch(figures, V1Patch.PatchType.MergePatch),
+            Organization.Group, Organization.Version, Namespace, PersonalWorkflow.Plural, "w1", fieldManager: "safedrop-api", cancellationToken: Ct);
         await using var smtp = SmtpSink.Start();
         await using var api = await StartApiAsync(compiled, smtp, ApiRoleRules);
         using var alice = await SignedInAsync(api, smtp, Alice);
@@ -66,7 +78,8 @@ public sealed partial class ClusterDeclaredWorkflowTests(S3Server s3, RedisServe
 
         Assert.Equal(["w1", "w2", "w3", "w4", "w5", "w6"], listed.Select(w => w.Name));
         Assert.All(listed.Take(5), w => Assert.Equal((true, true, "Compiled"), (w.InForce, w.Status.Ready, w.Status.Reason)));
-        Assert.All(listed, w => Assert.Null(w.Runs));
+        Assert.Equal((2L, 1L, "20261123100000000-abc", finishedAt), (listed[0].Runs!.Succeeded, listed[0].Runs!.Failed, listed[0].Runs!.LastRun!.Id, listed[0].Runs!.LastRun!.FinishedAt));
+        Assert.All(listed.Skip(1), w => Assert.Null(w.Runs));
         foreach (var sixth in new[] { listed[5], one })
         {
             Assert.Equal((false, false, "LimitExceeded"), (sixth.InForce, sixth.Status.Ready, sixth.Status.Reason));
