@@ -7,6 +7,14 @@ public sealed class WorkflowEngineOptions
 {
     public const string SectionName = "Safedrop:Workflows";
 
+    /// <summary>
+    /// Workflow runs this replica works on at once (and deliveries it holds), so one slow or failing receiver, retried
+    /// with backoff for minutes, holds one slot and not the whole engine. A run mostly waits on a webhook or on
+    /// storage, so many fit on a two-core pod.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentRuns { get; set; } = 32;
+
     /// <summary>Tries per action before the run fails.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
