@@ -54,6 +54,9 @@ internal sealed partial class LocalApi : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The API's data folder (local mode's object store is its <c>objects</c> subfolder); deleted on dispose.</summary>
+    public string DataFolder => Path.Combine(folder, "data");
+
     /// <summary>Requests the clients sent to the API; those under /v1/transfer are streamed parts.</summary>
     public RequestCounter ApiRequests { get; } = new();
 
@@ -91,7 +94,7 @@ internal sealed partial class LocalApi : IAsyncDisposable
         {
             ["Safedrop__Mode"] = "Local",
             ["Safedrop__Local__Folder"] = Path.Combine(folder, "tenant"),
-            ["Safedrop__Local__DataFolder"] = Path.Combine(folder, "data"),
+            ["Safedrop__Local__DataFolder"] = api.DataFolder,
             ["ASPNETCORE_URLS"] = api.Url.ToString(),
         };
         foreach (var (name, value) in environment) settings[name] = value;

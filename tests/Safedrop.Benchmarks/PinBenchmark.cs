@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
-using System.Text;
 using Safedrop.Testing;
 
 namespace Safedrop.Benchmarks;
@@ -50,7 +48,7 @@ internal static class PinBenchmark
                 results.Add((clients, await MeasureAsync(api, clients, duration, NewAddress, cancellationToken)));
             }
 
-            var keys = await RedisKeysAsync(redis.Port, cancellationToken);
+            var keys = await RedisProbe.IntegerAsync(redis.Port, ["DBSIZE"], cancellationToken);
             Report.Section("PIN sign-in round trips: request PIN, read it from the mail, verify; a new address each time");
             Report.Figure("API", "local mode, its own process; PIN and session caches on one redis-server (127.0.0.1)");
             Report.Note($"rate limits raised for the benchmark: Safedrop:Identity:PinRequestsPerClient={Limit}, PinVerificationsPerClient={Limit}, PinRequestsPerAddress={PerAddressLimit}, RateLimitWindow={Window} (the counters still run, in Redis)");
@@ -105,17 +103,4 @@ internal static class PinBenchmark
     }
 
     private static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
-
-    /// <summary>DBSIZE over the Redis protocol, so the benchmark needs no Redis client of its own.</summary>
-    private static async Task<long> RedisKeysAsync(int port, CancellationToken cancellationToken)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", port, cancellationToken);
-        var stream = tcp.GetStream();
-        await stream.WriteAsync("DBSIZE\r\n"u8.ToArray(), cancellationToken);
-        var buffer = new byte[64];
-        var read = await stream.ReadAsync(buffer, cancellationToken);
-        var answer = Encoding.ASCII.GetString(buffer, 0, read).Trim();
-        return answer.StartsWith(':') ? long.Parse(answer[1..], CultureInfo.InvariantCulture) : throw new InvalidOperationException($"redis-server answered DBSIZE with '{answer}'.");
-    }
 }

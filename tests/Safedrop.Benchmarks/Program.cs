@@ -2,7 +2,7 @@ using System.CommandLine;
 using Safedrop.Benchmarks;
 
 // Prints figures, never pass/fail: exit 0 unless something broke (or the tenant did not converge in time).
-// operator/latency/all run against a Kubernetes API; transfer/memory need s3rver (npm, tests/tools), pin needs redis-server.
+// operator/latency/all run against a Kubernetes API; transfer/memory need s3rver (npm, tests/tools), pin and workflows --redis need redis-server.
 const int LatencySamples = 20;
 
 var dropzones = new Option<int>("--dropzones") { Description = "Dropzones in the tenant (besides 1 Organization, 100 Security Groups, 100 Workspaces).", DefaultValueFactory = _ => 1000, Recursive = true };
@@ -90,10 +90,18 @@ static Command WorkflowsVerb()
             if (result.GetValueOrDefault<int>() < 1) result.AddError($"{option.Name} must be at least 1.");
         });
     }
-    var command = new Command("workflows", "Events/s through the Personal Workflow engine and delay from event to webhook delivered, against a local receiver.") { users, events, senders, drain };
+    var redis = new Option<bool>("--redis") { Description = "The event stream on Redis Streams (a private redis-server, as in a cluster) instead of in memory." };
+    var rate = new Option<double>("--rate") { Description = "Events per second the senders keep to (below saturation), each upload started at its due time; --senders bounds the uploads in flight. 0: as fast as they can." };
+    rate.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<double>() < 0) result.AddError("--rate must be 0 or more.");
+    });
+    var command = new Command("workflows", "Events/s through the Personal Workflow engine and delay from event to webhook delivered, against a local receiver.") { users, events, senders, redis, rate, drain };
     command.SetAction(async (result, cancellationToken) =>
     {
-        await WorkflowBenchmark.RunAsync(result.GetValue(users), result.GetValue(events), result.GetValue(senders), TimeSpan.FromSeconds(result.GetValue(drain)), cancellationToken);
+        var perSecond = result.GetValue(rate);
+        await WorkflowBenchmark.RunAsync(result.GetValue(users), result.GetValue(events), result.GetValue(senders), result.GetValue(redis),
+            perSecond > 0 ? perSecond : null, TimeSpan.FromSeconds(result.GetValue(drain)), cancellationToken);
         return 0;
     });
     return command;

@@ -12,7 +12,8 @@ namespace Safedrop.Benchmarks;
 /// <summary>
 /// A local webhook receiver as docs/webhooks.md tells receivers to be: it verifies <c>Safedrop-Signature</c> over the
 /// raw body with the shared secret and refuses timestamps over five minutes away, de-duplicates on the event id, and
-/// records when each event's packageId first arrived (<see cref="Stopwatch"/> ticks). Bad signatures get 401.
+/// records when each event's packageId first arrived (<see cref="Stopwatch"/> ticks) and how long after the event's
+/// <c>occurredAt</c> (the API runs on this machine, so both times come from one clock). Bad signatures get 401.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -40,6 +41,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>packageId to the arrival of its first valid delivery.</summary>
     public ConcurrentDictionary<string, long> Arrivals { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>packageId to the time from the event's <c>occurredAt</c> to its first valid delivery.</summary>
+    public ConcurrentDictionary<string, TimeSpan> SinceOccurred { get; } = new(StringComparer.Ordinal);
 
     public long SignatureFailures => Interlocked.Read(ref signatureFailures);
 
@@ -78,17 +82,18 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private async Task HandleAsync(HttpListenerContext context)
     {
         var arrived = Stopwatch.GetTimestamp();
+        var arrivedAt = TimeProvider.System.GetUtcNow();
         using var body = new MemoryStream();
         await context.Request.InputStream.CopyToAsync(body);
         var bytes = body.ToArray();
         var valid = IsValid(context.Request.Headers["Safedrop-Timestamp"], context.Request.Headers["Safedrop-Signature"], bytes);
-        if (valid) Record(bytes, arrived);
+        if (valid) Record(bytes, arrived, arrivedAt);
         else Interlocked.Increment(ref signatureFailures);
         context.Response.StatusCode = valid ? 204 : 401;
         context.Response.Close();
     }
 
-    private void Record(byte[] body, long arrived)
+    private void Record(byte[] body, long arrived, DateTimeOffset arrivedAt)
     {
         using var json = JsonDocument.Parse(body);
         var id = json.RootElement.GetProperty("id").GetString()!;
@@ -99,6 +104,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         }
         if (!json.RootElement.TryGetProperty("packageId", out var package) || package.GetString() is not { } packageId || !Arrivals.TryAdd(packageId, arrived))
             return;
+        SinceOccurred[packageId] = arrivedAt - json.RootElement.GetProperty("occurredAt").GetDateTimeOffset();
         lock (waiterLock)
         {
             if (waiter is { } w && Arrivals.Count >= w.Count) w.Signal.TrySetResult();

@@ -9,21 +9,25 @@ namespace Safedrop.Testing;
 /// <summary>
 /// A webhook endpoint for tests on a free loopback port: checks each delivery's <c>Safedrop-Signature</c> as
 /// docs/webhooks.md tells receivers to (independently of the API's code), answers 500 to the first
-/// <c>failFirst</c> deliveries and 204 afterwards, and keeps every delivery.
+/// <c>failFirst</c> deliveries and 204 afterwards, and keeps every delivery. With <c>hang</c> it never answers
+/// (a receiver that is down behind a proxy that holds connections): deliveries are kept with status 0, and the
+/// requests stay open until the receiver is disposed.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly byte[] secret;
     private readonly int failFirst;
+    private readonly bool hang;
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();
     private readonly Task loop;
-    private TaskCompletionSource accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public WebhookReceiver(string secret, int failFirst = 0)
+    public WebhookReceiver(string secret, int failFirst = 0, bool hang = false)
     {
         this.secret = Encoding.UTF8.GetBytes(secret);
         this.failFirst = failFirst;
+        this.hang = hang;
         var port = FreePort.Next();
         Url = new Uri($"http://127.0.0.1:{port}/hook/");
         listener.Prefixes.Add(Url.ToString());
@@ -36,19 +40,31 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public IReadOnlyList<ReceivedWebhook> Deliveries => [.. received];
 
     /// <summary>Deliveries answered with success.</summary>
-    public IReadOnlyList<ReceivedWebhook> Accepted => [.. received.Where(r => r.Status < 300)];
+    public IReadOnlyList<ReceivedWebhook> Accepted => [.. received.Where(r => r.Status is >= 200 and < 300)];
 
     /// <summary>Waits until <paramref name="count"/> deliveries were accepted.</summary>
     public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAcceptedAsync(int count, TimeSpan timeout)
     {
+        await WaitUntilAsync(() => Accepted.Count >= count, timeout);
+        return Accepted;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> deliveries arrived, whatever the answer (or none, when hanging).</summary>
+    public async Task<IReadOnlyList<ReceivedWebhook>> WaitForDeliveriesAsync(int count, TimeSpan timeout)
+    {
+        await WaitUntilAsync(() => received.Count >= count, timeout);
+        return Deliveries;
+    }
+
+    private async Task WaitUntilAsync(Func<bool> done, TimeSpan timeout)
+    {
         using var deadline = new CancellationTokenSource(timeout);
-        while (Accepted.Count < count)
+        while (!done())
         {
-            var signal = Volatile.Read(ref accepted).Task;
-            if (Accepted.Count >= count) break;
+            var signal = Volatile.Read(ref arrived).Task;
+            if (done()) break;
             await signal.WaitAsync(deadline.Token);
         }
-        return Accepted;
     }
 
     private async Task ServeAsync()
@@ -70,11 +86,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var timestamp = context.Request.Headers["Safedrop-Timestamp"];
             var signature = context.Request.Headers["Safedrop-Signature"];
             var verified = Verify(timestamp, signature, bytes);
-            var status = received.Count < failFirst ? 500 : verified ? 204 : 401;
+            var status = hang ? 0 : received.Count < failFirst ? 500 : verified ? 204 : 401;
             received.Enqueue(new ReceivedWebhook(Encoding.UTF8.GetString(bytes), timestamp, signature, verified, status));
-            context.Response.StatusCode = status;
-            context.Response.Close();
-            if (status < 300) Interlocked.Exchange(ref accepted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            if (!hang)
+            {
+                context.Response.StatusCode = status;
+                context.Response.Close();
+            }
+            // Left open when hanging; closing the listener on dispose aborts it.
+            Interlocked.Exchange(ref arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
     }
 
@@ -95,5 +115,5 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-/// <param name="Status">What the receiver answered.</param>
+/// <param name="Status">What the receiver answered; 0 when it never answered (hanging).</param>
 public sealed record ReceivedWebhook(string Body, string? Timestamp, string? Signature, bool Verified, int Status);

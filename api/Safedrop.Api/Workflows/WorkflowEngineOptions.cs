@@ -7,6 +7,14 @@ public sealed class WorkflowEngineOptions
 {
     public const string SectionName = "Safedrop:Workflows";
 
+    /// <summary>
+    /// Workflow runs this replica works on at once (and deliveries it holds), so one slow or failing receiver, retried
+    /// with backoff for minutes, holds one slot and not the whole engine. A run mostly waits on a webhook or on
+    /// storage, so many fit on a two-core pod.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentRuns { get; set; } = 32;
+
     /// <summary>Tries per action before the run fails.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
@@ -35,6 +43,12 @@ public sealed class WorkflowEngineOptions
     /// <summary>How far back the sweeper looks for unpublished events.</summary>
     public TimeSpan SweepLookback { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a processed event and its markers are kept before they are deleted; the runs they caused stay (they are
+    /// the history). Longer than <see cref="SweepLookback"/>, so the sweeper never looks for what is gone.
+    /// </summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>A delivery unacknowledged this long belongs to a consumer that died; another one claims it.</summary>
     public TimeSpan ClaimIdle { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -43,4 +57,9 @@ public sealed class WorkflowEngineOptions
 
     /// <summary>How long one read waits for new events.</summary>
     public TimeSpan ReadWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Null when the settings fit together, else what is wrong (checks that attributes cannot express).</summary>
+    public string? Problem() =>
+        EventRetention <= SweepLookback ? $"EventRetention ({EventRetention}) must be longer than SweepLookback ({SweepLookback})."
+        : null;
 }

@@ -14,11 +14,13 @@ public static class WorkflowEngineServiceCollectionExtensions
     /// <summary>
     /// Personal Workflows' engine: events recorded in object storage and delivered through a Redis Stream (the session
     /// cache's Redis; an in-process queue when that cache is in memory), the consumer that runs matching workflows,
-    /// the sweeper that republishes events that never reached the stream, and the run history.
+    /// the sweeper that republishes events that never reached the stream, the retention that deletes processed
+    /// events once old, and the run history.
     /// </summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
     {
         services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowEngineOptions>, WorkflowEngineOptionsValidator>();
         services.AddHttpClient(WebhookDelivery.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<IWorkflowEventStream>(CreateStream);
@@ -51,6 +53,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowEngine>());
         services.AddSingleton<WorkflowEventSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowEventSweeper>());
+        services.AddSingleton<WorkflowEventRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowEventRetention>());
         return services;
     }
 

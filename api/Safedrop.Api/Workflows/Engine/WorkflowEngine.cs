@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using Safedrop.Api.Configuration;
 using Safedrop.Api.Workflows.Events;
 
@@ -7,74 +9,167 @@ namespace Safedrop.Api.Workflows.Engine;
 /// The consumer: reads event references from the stream, loads each event from object storage, runs the matching
 /// workflows and acknowledges the delivery once every run is recorded. A delivery that fails stays pending and is
 /// claimed again later (by this or another replica); runs already finished are not repeated.
+/// Deliveries are handled side by side, and so are the runs of one event, up to
+/// <see cref="WorkflowEngineOptions.MaxConcurrentRuns"/> each: a receiver that hangs or keeps failing (retried with
+/// backoff for minutes) holds its own slot, not every other user's workflows.
 /// </summary>
 public sealed partial class WorkflowEngine(
     IWorkflowEventStream stream, WorkflowEventStore events, WorkflowRunner runner, TenantConfigStore tenant,
-    ILogger<WorkflowEngine> logger) : BackgroundService
+    IOptions<WorkflowEngineOptions> options, ILogger<WorkflowEngine> logger) : BackgroundService
 {
     private const int BatchSize = 16;
+
+    private readonly int maxConcurrent = options.Value.MaxConcurrentRuns;
+
+    // Shared by the consumer and by ProcessAsync's other callers (tests, replays): the bound is on the replica's runs.
+    private readonly SemaphoreSlim runSlots = new(options.Value.MaxConcurrentRuns, options.Value.MaxConcurrentRuns);
+
+    // Event id -> its processing here. See ProcessAsync for why a second delivery of an event waits for the first.
+    private readonly ConcurrentDictionary<string, Task> processing = new(StringComparer.Ordinal);
+
+    // Delivery ids in hand. A run longer than ClaimIdle leaves its delivery idle in the stream, and this consumer's
+    // next read claims it back: that copy is dropped, the handler in hand acknowledges the id.
+    private readonly ConcurrentDictionary<string, byte> inHand = new(StringComparer.Ordinal);
 
     /// <summary>This replica's name in the consumer group.</summary>
     public string Consumer { get; } = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // One slot per delivery in hand: the loop reads only as many as it has room for, so the rest wait in the
+        // stream, where another replica can take them, not in this process's memory.
+        using var deliverySlots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
         try
         {
-            await ConsumeAsync(stoppingToken);
+            await ConsumeAsync(deliverySlots, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopped (the host, or this service alone): unacknowledged deliveries stay pending for the next start.
         }
+        finally
+        {
+            // Stopping waits for the deliveries in hand: their runs see the token, so each finishes or is cut short
+            // and its delivery stays pending. Holding every slot means none is left running on a disposed host.
+            for (var i = 0; i < maxConcurrent; i++) await deliverySlots.WaitAsync(CancellationToken.None);
+        }
     }
 
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    private async Task ConsumeAsync(SemaphoreSlim deliverySlots, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            await deliverySlots.WaitAsync(stoppingToken);
+            var room = 1;
+            while (room < BatchSize && deliverySlots.Wait(0, CancellationToken.None)) room++;
             IReadOnlyList<StreamDelivery> deliveries;
             try
             {
-                deliveries = await stream.ReadAsync(Consumer, BatchSize, stoppingToken);
+                deliveries = await stream.ReadAsync(Consumer, room, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                deliverySlots.Release(room);
                 LogReadFailed(logger, e);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
                 continue;
             }
+            catch
+            {
+                deliverySlots.Release(room);
+                throw;
+            }
+            var unused = room - deliveries.Count;
             foreach (var delivery in deliveries)
             {
-                try
-                {
-                    await ProcessAsync(delivery.Event, stoppingToken);
-                    await events.MarkProcessedAsync(delivery.Event, stoppingToken);
-                    await stream.AcknowledgeAsync(delivery, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogProcessingFailed(logger, e, delivery.Event.Id);
-                }
+                if (inHand.TryAdd(delivery.DeliveryId, 0))
+                    _ = Task.Run(() => HandleAsync(delivery, deliverySlots, stoppingToken), CancellationToken.None);
+                else
+                    unused++;
             }
+            if (unused > 0) deliverySlots.Release(unused);
         }
     }
 
-    /// <summary>Runs every workflow the event matches; public for tests and for replays.</summary>
+    /// <summary>Runs one delivery's event and acknowledges it; never throws, and always gives its slot back.</summary>
+    private async Task HandleAsync(StreamDelivery delivery, SemaphoreSlim deliverySlots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProcessAsync(delivery.Event, stoppingToken);
+            await events.MarkProcessedAsync(delivery.Event, stoppingToken);
+            await stream.AcknowledgeAsync(delivery, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: not acknowledged, so it stays pending and is delivered again.
+        }
+        catch (Exception e)
+        {
+            LogProcessingFailed(logger, e, delivery.Event.Id);
+        }
+        finally
+        {
+            inHand.TryRemove(delivery.DeliveryId, out _);
+            deliverySlots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs every workflow the event matches, side by side, and returns once each run is recorded; throws when any
+    /// could not be (the others still finish). Public for tests and for replays.
+    /// </summary>
     public async Task ProcessAsync(WorkflowEventRef reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        // An event can be in hand twice: this replica claims back its own delivery once a long run leaves it idle past
+        // ClaimIdle, or the sweeper republishes it after ProcessGrace. The runner's idempotency only sees finished
+        // runs, so two at once would run its workflows twice; the later one waits and then finds them finished.
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (processing.GetOrAdd(reference.Id, mine.Task) is var current && current != mine.Task)
+            await current.WaitAsync(cancellationToken);
+        try
+        {
+            await RunMatchingAsync(reference, cancellationToken);
+        }
+        finally
+        {
+            processing.TryRemove(new KeyValuePair<string, Task>(reference.Id, mine.Task));
+            mine.SetResult();
+        }
+    }
+
+    private async Task RunMatchingAsync(WorkflowEventRef reference, CancellationToken cancellationToken)
+    {
         if (await events.GetAsync(reference, cancellationToken) is not { } workflowEvent)
         {
             LogEventMissing(logger, reference.Id);
             return;
         }
         if (tenant.Current.Config is not { } config) return;
-        foreach (var workflow in WorkflowMatcher.Match(config, workflowEvent))
+        // At most five workflows per owner match; each is independent of the others, so one slow receiver must not
+        // hold back the owner's other workflows either.
+        await Task.WhenAll(WorkflowMatcher.Match(config, workflowEvent).Select(workflow => RunAsync(workflow, workflowEvent, cancellationToken)));
+    }
+
+    private async Task RunAsync(Resources.Compilation.CompiledWorkflow workflow, WorkflowEvent workflowEvent, CancellationToken cancellationToken)
+    {
+        await runSlots.WaitAsync(cancellationToken);
+        try
         {
             var run = await runner.RunAsync(workflow, workflowEvent, cancellationToken);
             LogRan(logger, workflow.Name, run.Id, run.State);
         }
+        finally
+        {
+            runSlots.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        runSlots.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the workflow event stream failed; trying again")]

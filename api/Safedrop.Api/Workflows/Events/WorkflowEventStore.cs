@@ -42,6 +42,37 @@ public sealed class WorkflowEventStore(IObjectStore store)
     }
 
     /// <summary>
+    /// Processed events (or their leftover markers) recorded in hours before <paramref name="hour"/>, oldest first, at
+    /// most <paramref name="limit"/>. Keys sort by hour, so the listing stops at the first marker that is recent enough.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowEventRef>> ProcessedBeforeAsync(string hour, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hour);
+        var found = new List<WorkflowEventRef>();
+        await foreach (var marker in store.ListAsync(WorkflowEventKeys.ProcessedPrefix, cancellationToken))
+        {
+            var path = marker.Key[WorkflowEventKeys.ProcessedPrefix.Length..].Split('/');
+            if (path.Length != 2) continue;
+            if (string.CompareOrdinal(path[0], hour) >= 0 || found.Count >= limit) break;
+            found.Add(new WorkflowEventRef(path[1], path[0]));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Deletes a processed event and its markers. The processed marker goes last: until it is gone the event is still
+    /// found by <see cref="ProcessedBeforeAsync"/>, so a deletion cut short is finished by the next one; it never makes
+    /// the event look unprocessed to the sweeper.
+    /// </summary>
+    public async Task DeleteProcessedAsync(WorkflowEventRef reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        await store.DeleteAsync(WorkflowEventKeys.Published(reference.Hour, reference.Id), cancellationToken);
+        await store.DeleteAsync(reference.StorageKey, cancellationToken);
+        await store.DeleteAsync(WorkflowEventKeys.Processed(reference.Hour, reference.Id), cancellationToken);
+    }
+
+    /// <summary>
     /// Events of one hour that were never processed: the time they were recorded, and the time they were published
     /// (null when they never reached the stream).
     /// </summary>
