@@ -4,7 +4,7 @@ namespace Safedrop.Api.Workflows.Keys;
 /// The workflow key of a PersonalWorkflow that copies packages: a P-256 key pair the API made for it. The public half is
 /// offered to senders' clients as a trusted device key of <see cref="Owner"/> (id <see cref="DeviceKeyId"/>); the private
 /// half (the 32-byte P-256 scalar) is kept only wrapped under the Organization's key-encryption key. Stored as
-/// <c>workflows/keys/{workflow}.json</c>.
+/// <c>workflows/key-pairs/{workflow}.json</c>.
 /// </summary>
 public sealed record WorkflowKey(
     string Workflow, string Owner, string DeviceKeyId, string PublicKey, string WrappedPrivateKey, DateTimeOffset CreatedAt)

@@ -9,7 +9,7 @@ namespace Safedrop.Api.Workflows.Keys;
 /// <summary>Workflow keys as records in object storage; the private half is wrapped before it is stored.</summary>
 public sealed class WorkflowKeyStore(IObjectStore store, IKeyWrapper keys, TimeProvider time)
 {
-    public const string Prefix = "workflows/keys/";
+    public const string Prefix = "workflows/key-pairs/";
 
     public static string RecordKey(string workflow) => $"{Prefix}{workflow}.json";
 
