@@ -194,6 +194,28 @@ public sealed class WorkspaceCopyTests
     }
 
     [Fact]
+    public async Task Should_Hold_An_Event_Until_A_Configuration_Is_In_Force_Rather_Than_Drop_It()
+    {
+        using var folder = CreateWithInbox();
+        await using var api = new LocalApi(folder.Path) { Settings = FastRetries };
+        await UploadAsync(api, [("early.txt", [1])]);
+        var run = Assert.Single(await WaitForFinishedRunsAsync(api, "to-inbox", 1));
+        var reference = await EventRefAsync(api, run.EventId);
+        // A replica that has not loaded its tenant yet, handed the same event.
+        var starting = new Safedrop.Api.Configuration.TenantConfigStore();
+        var engine = ActivatorUtilities.CreateInstance<Safedrop.Api.Workflows.Engine.WorkflowEngine>(api.Services, starting);
+
+        var processing = engine.ProcessAsync(reference, Ct);
+        await Task.Delay(300, Ct);
+        Assert.False(processing.IsCompleted);
+
+        starting.Publish(api.Store.Current);
+        await processing.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        // Runs are idempotent: the event ran once already, so it is not run again.
+        Assert.Single((await api.Services.GetRequiredService<IWorkflowRuns>().ListAsync("to-inbox", new WorkflowRunPageRequest(10), Ct)).Runs);
+    }
+
+    [Fact]
     public async Task Should_Ask_For_No_Workflow_Wrap_When_No_Reader_Copies_Packages()
     {
         using var folder = Create();

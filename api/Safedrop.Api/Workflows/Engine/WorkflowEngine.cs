@@ -146,7 +146,8 @@ public sealed partial class WorkflowEngine(
             LogEventMissing(logger, reference.Id);
             return;
         }
-        if (tenant.Current.Config is not { } config) return;
+        // Before the first configuration is in force nothing can match yet; marking the event processed now would lose it.
+        var config = (await tenant.WaitForAsync(state => state.Config is not null, cancellationToken)).Config!;
         // At most five workflows per owner match; each is independent of the others, so one slow receiver must not
         // hold back the owner's other workflows either.
         await Task.WhenAll(WorkflowMatcher.Match(config, workflowEvent).Select(workflow => RunAsync(workflow, workflowEvent, cancellationToken)));
