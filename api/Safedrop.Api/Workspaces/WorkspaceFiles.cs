@@ -40,8 +40,9 @@ public sealed class WorkspaceFiles(
     /// the quota, the tree and the audit log are handled here as for every upload, and <paramref name="actor"/> is
     /// what the tree and the audit log record.
     /// </summary>
+    /// <param name="replace">False: a file already at <paramref name="path"/> (or one stored there meanwhile) is a conflict, not replaced.</param>
     public async Task<Outcome<UploadResult>> UploadAsync(
-        CompiledWorkspace workspace, WorkspacePath path, Stream body, long? length, IFileActor actor, CancellationToken cancellationToken)
+        CompiledWorkspace workspace, WorkspacePath path, Stream body, long? length, IFileActor actor, CancellationToken cancellationToken, bool replace = true)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(path);
@@ -58,6 +59,8 @@ public sealed class WorkspaceFiles(
             if (await ConflictAsync(name, path, cancellationToken) is { } conflict)
                 return await FailAsync(actor, UploadAction, name, path, AuditOutcome.Denied, "entry-conflict", conflict, cancellationToken);
             var existing = await tree.GetAsync(name, path, cancellationToken);
+            if (existing is not null && !replace)
+                return await FailAsync(actor, UploadAction, name, path, AuditOutcome.Denied, "entry-exists", Exists(path), cancellationToken);
             var usage = await usages.GetAsync(name, time.GetUtcNow(), cancellationToken);
             var needed = Math.Max(0, size - (existing?.Size ?? 0));
             if (size > quota || usage.CommittedBytes + needed > quota)
@@ -90,7 +93,9 @@ public sealed class WorkspaceFiles(
             var problem = await ConflictAsync(name, path, CancellationToken.None);
             replaced = await tree.GetAsync(name, path, CancellationToken.None);
             var delta = size - (replaced?.Size ?? 0);
-            if (problem is not null)
+            if (problem is null && replaced is not null && !replace)
+                problem = await FailAsync(actor, UploadAction, name, path, AuditOutcome.Denied, "entry-exists", Exists(path), CancellationToken.None);
+            else if (problem is not null)
                 problem = await FailAsync(actor, UploadAction, name, path, AuditOutcome.Denied, "entry-conflict", problem, CancellationToken.None);
             else if (usage.CommittedBytes + delta > quota)
                 problem = await RefuseAsync(name, path, actor, size, usage.CommittedBytes, quota, CancellationToken.None);
@@ -171,6 +176,8 @@ public sealed class WorkspaceFiles(
         }), CancellationToken.None);
         return true;
     }
+
+    private static ApiProblem Exists(WorkspacePath path) => WorkspaceProblems.Conflict(path, $"'{path}' exists already.");
 
     /// <summary>A file's path: valid and not the root.</summary>
     internal static WorkspacePath? FilePath(string? rawPath, out ApiProblem? problem)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Safedrop.Api.Encryption;
+using Safedrop.Api.Http;
 using Safedrop.Api.Packages;
 using Safedrop.Api.Storage;
 using Safedrop.Api.Workflows.Events;
@@ -71,15 +72,13 @@ public sealed class WorkspaceCopy(
                 continue;
             }
 
-            var path = await FreePathAsync(copy.Workspace, folder, source.Name, cancellationToken);
-            if (path is null) return ActionAttempt.Failure($"'{source.Name}' is not a valid file name in a Workspace, or {MaxNameTries} copies of it exist", retryable: false);
-            await using var content = await source.OpenAsync(cancellationToken);
-            var stored = await files.UploadAsync(target.Value.Workspace, path, content, source.Size, actor, cancellationToken);
+            var stored = await StoreUnderFreeNameAsync(target.Value.Workspace, folder, source, actor, cancellationToken);
             if (stored.Problem is { } refused)
             {
                 var done = copied.Count == 0 ? "" : $" ({copied.Count} file(s) copied before: {string.Join(", ", copied)})";
                 return ActionAttempt.Failure($"{refused.Title}: {refused.Detail}{done}", retryable: false);
             }
+            var path = stored.Value!;
             await markers.SaveAsync(workflow.Name, workflowEvent.Id, source.Id, new CopyMarker(copy.Workspace, path.Value, time.GetUtcNow()), CancellationToken.None);
             copied.Add("/" + path.Value);
         }
@@ -138,18 +137,28 @@ public sealed class WorkspaceCopy(
         }))], null);
     }
 
-    /// <summary><paramref name="name"/> in the folder, or "name (2).ext" and so on when taken; null when the name is not valid.</summary>
-    private async Task<WorkspacePath?> FreePathAsync(string workspace, WorkspacePath folder, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the file as "name", or "name (2).ext" and so on when taken — never over an existing file, even one another
+    /// run stores at the same moment (the upload refuses to replace, and the next name is tried).
+    /// </summary>
+    private async Task<Outcome<WorkspacePath>> StoreUnderFreeNameAsync(
+        CompiledWorkspace workspace, WorkspacePath folder, CopySource source, IFileActor actor, CancellationToken cancellationToken)
     {
-        var stem = Path.GetFileNameWithoutExtension(name);
-        var extension = Path.GetExtension(name);
+        var stem = Path.GetFileNameWithoutExtension(source.Name);
+        var extension = Path.GetExtension(source.Name);
         for (var n = 1; n <= MaxNameTries; n++)
         {
-            var candidate = n == 1 ? name : $"{stem} ({n}){extension}";
+            var candidate = n == 1 ? source.Name : $"{stem} ({n}){extension}";
             var path = folder.Append(WorkspacePath.Parse(candidate, out _) ?? WorkspacePath.Root, out _);
-            if (path is null || path.IsRoot || path.Segments.Count != folder.Segments.Count + 1) return null;
-            if (await tree.GetAsync(workspace, path, cancellationToken) is null && await tree.BlockingFileAsync(workspace, path, cancellationToken) is null) return path;
+            if (path is null || path.IsRoot || path.Segments.Count != folder.Segments.Count + 1) break;
+            if (await tree.GetAsync(workspace.Name, path, cancellationToken) is not null || await tree.BlockingFileAsync(workspace.Name, path, cancellationToken) is not null) continue;
+
+            await using var content = await source.OpenAsync(cancellationToken);
+            var stored = await files.UploadAsync(workspace, path, content, source.Size, actor, cancellationToken, replace: false);
+            if (stored.Problem is { Type: ProblemTypes.WorkspaceEntryConflict }) continue;
+            return stored.Problem is { } refused ? refused : path;
         }
-        return null;
+        return new ApiProblem(409, ProblemTypes.WorkspaceEntryConflict, "No free name",
+            $"'{source.Name}' is not a valid file name in a Workspace, or {MaxNameTries} files of that name exist in {folder}.");
     }
 }
