@@ -8,11 +8,15 @@ namespace Safedrop.Benchmarks;
 /// `transfer`: the encrypted client's throughput against plain S3 on the same s3rver in the same run. The API runs in
 /// local mode as a child process with its objects on s3rver (<c>Safedrop:Storage:*</c>): first with a public endpoint
 /// (direct: parts go client ⇄ s3rver on presigned URLs), then, in a fresh process, without one (streaming: parts go
-/// client ⇄ API ⇄ s3rver through /v1/transfer). The plain baseline runs before and after, and the ratios use its mean.
+/// client ⇄ API ⇄ s3rver through /v1/transfer). Each Safedrop upload and download is paired with a plain PUT and GET of the
+/// same bytes just before it, three rounds per path, and the ratios compare medians.
 /// </summary>
 internal static class TransferBenchmark
 {
     public const long MiB = 1024 * 1024;
+
+    /// <summary>Rounds per path: one transfer through s3rver swings by a third between runs on a shared 2-core machine, so medians.</summary>
+    private const int Rounds = 3;
 
     public static async Task RunAsync(int sizeMiB, CancellationToken cancellationToken)
     {
@@ -30,10 +34,19 @@ internal static class TransferBenchmark
             await PlainPartsAsync(baseline, "warm-up", SafedropTransfer.WarmUpSize, (int)EncryptionFormat.PartCount(SafedropTransfer.WarmUpSize), options.Parallelism, cancellationToken);
             Report.Progress("plain S3 baseline (before)");
             var before = await PlainPartsAsync(baseline, "before", size, parts, options.Parallelism, cancellationToken);
+            // Kept on s3rver: each Safedrop download is paired with a plain GET of these parts right before it.
+            var (_, plainHashes) = await baseline.PutPartsAsync("paired", size, SafedropTransfer.Seed, options.Parallelism, cancellationToken);
+            async Task<(TimeSpan Put, TimeSpan Get)> PlainRoundAsync()
+            {
+                var (put, _) = await baseline.PutPartsAsync("paired-put", size, SafedropTransfer.Seed, options.Parallelism, cancellationToken);
+                await baseline.RemoveAsync("paired-put", parts, cancellationToken);
+                return (put, await baseline.GetPartsAsync("paired", size, plainHashes, options.Parallelism, cancellationToken));
+            }
             Report.Progress("Safedrop direct path");
-            var (direct, directMemory) = await SafedropAsync(s3, direct: true, size, expected, options, cancellationToken);
+            var direct = await SafedropAsync(s3, direct: true, size, expected, options, PlainRoundAsync, cancellationToken);
             Report.Progress("Safedrop streaming path");
-            var (streaming, streamingMemory) = await SafedropAsync(s3, direct: false, size, expected, options, cancellationToken);
+            var streaming = await SafedropAsync(s3, direct: false, size, expected, options, PlainRoundAsync, cancellationToken);
+            await baseline.RemoveAsync("paired", parts, cancellationToken);
             Report.Progress("plain S3 baseline (after)");
             var after = await PlainPartsAsync(baseline, "after", size, parts, options.Parallelism, cancellationToken);
             Report.Progress("plain S3 single stream");
@@ -41,28 +54,32 @@ internal static class TransferBenchmark
             await baseline.RemoveAsync("single", 0, cancellationToken);
 
             double Rate(TimeSpan elapsed) => sizeMiB / elapsed.TotalSeconds;
-            var plainPut = (Rate(before.Put) + Rate(after.Put)) / 2;
-            var plainGet = (Rate(before.Get) + Rate(after.Get)) / 2;
+            double Median(IEnumerable<double> rates) => rates.Order().ToList() is var sorted ? sorted[sorted.Count / 2] : 0;
+            string Pairs(IEnumerable<TimeSpan> plain, IEnumerable<TimeSpan> safedrop) =>
+                string.Join(", ", plain.Zip(safedrop, (p, d) => $"{Rate(p):0} → {Rate(d):0}"));
+            double Ratio(IEnumerable<TimeSpan> safedrop, IEnumerable<TimeSpan> plain) => Median(safedrop.Select(Rate)) / Median(plain.Select(Rate));
 
             Report.Section($"Transfer throughput: one {sizeMiB} MiB file, encryption on, against s3rver in the same run");
             Report.Figure("file", $"{sizeMiB} MiB of generated pseudo-random bytes, {parts} parts of {EncryptionFormat.PartSize / MiB} MiB (+{EncryptionFormat.PartOverhead} B sealed)");
             Report.Figure("client parallelism (parts in flight)", options.Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Report.Figure("object store", $"s3rver at {s3.Endpoint} (one node process, data on local disk)");
             Report.Note("baseline = presigned PUT/GET with a plain HttpClient of the same sealed-size objects, same parallelism, no API, no crypto");
-            Report.Figure("plain PUT, before / after / mean", $"{Rate(before.Put):0.0} / {Rate(after.Put):0.0} / {plainPut:0.0} MiB/s");
-            Report.Figure("plain GET, before / after / mean", $"{Rate(before.Get):0.0} / {Rate(after.Get):0.0} / {plainGet:0.0} MiB/s");
+            Report.Note($"{Rounds} rounds per path, each: plain PUT, plain GET, Safedrop upload, Safedrop download; ratios compare medians");
+            Report.Figure("plain PUT / GET, before and after the rounds (context)", $"{Rate(before.Put):0} / {Rate(before.Get):0}, {Rate(after.Put):0} / {Rate(after.Get):0} MiB/s");
             Report.Figure("plain one-stream PUT / GET of one object (context)", $"{Rate(single.Put):0.0} / {Rate(single.Get):0.0} MiB/s");
-            Report.Figure("direct upload / download", $"{Rate(direct.Upload):0.0} / {Rate(direct.Download):0.0} MiB/s");
-            Report.Figure("  part requests (PUT+GET) to s3rver / to API /v1/transfer", $"{direct.PartsViaStorage} / {direct.PartsViaApi}");
-            Report.Figure("  of the upload: POST .../complete (API checks each part)", direct.Completion.TotalSeconds, "0.00", "s");
-            Report.Figure("streaming upload / download", $"{Rate(streaming.Upload):0.0} / {Rate(streaming.Download):0.0} MiB/s");
-            Report.Figure("  part requests (PUT+GET) to s3rver / to API /v1/transfer", $"{streaming.PartsViaStorage} / {streaming.PartsViaApi}");
-            Report.Figure("  of the upload: POST .../complete (API checks each part)", streaming.Completion.TotalSeconds, "0.00", "s");
-            Report.Figure("ratio direct upload / plain PUT (target >= 0.9)", Rate(direct.Upload) / plainPut, "0.00");
-            Report.Figure("ratio direct download / plain GET (target >= 0.9)", Rate(direct.Download) / plainGet, "0.00");
-            Report.Figure("ratio streaming upload / plain PUT (target >= 0.8)", Rate(streaming.Upload) / plainPut, "0.00");
-            Report.Figure("ratio streaming download / plain GET (target >= 0.8)", Rate(streaming.Download) / plainGet, "0.00");
-            Report.Figure("API peak resident (VmHWM), direct / streaming", $"{directMemory:0} / {streamingMemory:0} MiB");
+            foreach (var (path, run) in new[] { ("direct", direct), ("streaming", streaming) })
+            {
+                Report.Figure($"{path}: plain PUT → upload, each round", Pairs(run.PlainPuts, run.Uploads) + " MiB/s");
+                Report.Figure($"{path}: plain GET → download, each round", Pairs(run.PlainGets, run.Downloads) + " MiB/s");
+                Report.Figure("  part requests (PUT+GET) to s3rver / to API /v1/transfer", $"{run.PartsViaStorage} / {run.PartsViaApi} (all rounds)");
+                Report.Figure("  of each upload: POST .../complete (API checks each part)", run.Completion.TotalSeconds / Rounds, "0.00", "s");
+                Report.Figure("  of each download: POST .../open (access decision, part URLs)", run.Open.TotalSeconds / Rounds, "0.00", "s");
+            }
+            Report.Figure("ratio direct upload / plain PUT (target >= 0.9)", Ratio(direct.Uploads, direct.PlainPuts), "0.00");
+            Report.Figure("ratio direct download / plain GET (target >= 0.9)", Ratio(direct.Downloads, direct.PlainGets), "0.00");
+            Report.Figure("ratio streaming upload / plain PUT (target >= 0.8)", Ratio(streaming.Uploads, streaming.PlainPuts), "0.00");
+            Report.Figure("ratio streaming download / plain GET (target >= 0.8)", Ratio(streaming.Downloads, streaming.PlainGets), "0.00");
+            Report.Figure("API peak resident (VmHWM), direct / streaming", $"{direct.PeakMiB:0} / {streaming.PeakMiB:0} MiB");
             Report.Note($"each API process and the baseline first moved an untimed {SafedropTransfer.WarmUpSize / MiB} MiB warm-up file; sign-in is not timed");
             Report.Note("downloads land in memory and are hashed (SHA-256) after the clock stops, baseline and Safedrop alike; every one matched the generated content");
         }
@@ -111,10 +128,24 @@ internal static class TransferBenchmark
         return (put, get);
     }
 
-    private static async Task<(TransferTimes Times, double PeakMiB)> SafedropAsync(S3Server s3, bool direct, long size, byte[] expected, SafedropClientOptions options, CancellationToken cancellationToken)
+    /// <summary>One API process, <see cref="Rounds"/> rounds: a plain PUT and GET, then a Safedrop upload and download.</summary>
+    private static async Task<PathRun> SafedropAsync(
+        S3Server s3, bool direct, long size, byte[] expected, SafedropClientOptions options, Func<Task<(TimeSpan Put, TimeSpan Get)>> plainRound,
+        CancellationToken cancellationToken)
     {
         await using var api = await LocalApi.StartAsync(StorageSettings(s3, direct), cancellationToken);
-        var times = await SafedropTransfer.RunAsync(api, size, expected, options, cancellationToken);
-        return (times, api.Process.Memory().PeakMiB);
+        using var transfer = await SafedropTransfer.StartAsync(api, options, cancellationToken);
+        var rounds = new List<((TimeSpan Put, TimeSpan Get) Plain, TransferTimes Safedrop)>();
+        for (var round = 0; round < Rounds; round++)
+            rounds.Add((await plainRound(), await transfer.UploadAndDownloadAsync(size, expected, cancellationToken)));
+        return new PathRun(
+            [.. rounds.Select(r => r.Plain.Put)], [.. rounds.Select(r => r.Plain.Get)],
+            [.. rounds.Select(r => r.Safedrop.Upload)], [.. rounds.Select(r => r.Safedrop.Download)],
+            rounds.Sum(r => r.Safedrop.PartsViaStorage), rounds.Sum(r => r.Safedrop.PartsViaApi),
+            TimeSpan.FromTicks(rounds.Sum(r => r.Safedrop.Completion.Ticks)), TimeSpan.FromTicks(transfer.OpenTimes.Sum(t => t.Ticks)), api.Process.Memory().PeakMiB);
     }
+
+    private sealed record PathRun(
+        IReadOnlyList<TimeSpan> PlainPuts, IReadOnlyList<TimeSpan> PlainGets, IReadOnlyList<TimeSpan> Uploads, IReadOnlyList<TimeSpan> Downloads,
+        long PartsViaStorage, long PartsViaApi, TimeSpan Completion, TimeSpan Open, double PeakMiB);
 }

@@ -45,7 +45,7 @@ internal sealed class DownloadEngine(PartTransport transport, SafedropClientOpti
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(partBuffer, clearArray: true);
+                    Release(partBuffer);
                 }
             }
 
@@ -66,7 +66,7 @@ internal sealed class DownloadEngine(PartTransport transport, SafedropClientOpti
                     // A consequence of the failure being reported.
                 }
 
-                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                Release(buffer);
             }
 
             // Zeroed last: the parts still in flight above were opening with it.
@@ -75,6 +75,16 @@ internal sealed class DownloadEngine(PartTransport transport, SafedropClientOpti
     }
 
     /// <summary>Fetches one part into <paramref name="buffer"/> and opens it in place; returns the plaintext length (after the nonce).</summary>
+    /// <summary>
+    /// Zeroes what a part buffer held (plaintext) and pools it again. The pool hands out 8 MiB for a 4 MiB part; clearing
+    /// only the part's bytes instead of the whole array halves the memset on every part.
+    /// </summary>
+    private static void Release(byte[] buffer)
+    {
+        CryptographicOperations.ZeroMemory(buffer.AsSpan(0, BufferSize));
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
     /// <param name="fetching">Admits <see cref="SafedropClientOptions.Parallelism"/> parts at a time, in the order they queued.</param>
     private async Task<int> FetchAndOpenAsync(
         byte[] key, string packageId, PackageFile file, long part, byte[] buffer, PartUrlCache urls, SemaphoreSlim fetching, CancellationToken cancellationToken)
