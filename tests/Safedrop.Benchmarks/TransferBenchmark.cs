@@ -9,14 +9,14 @@ namespace Safedrop.Benchmarks;
 /// local mode as a child process with its objects on s3rver (<c>Safedrop:Storage:*</c>): first with a public endpoint
 /// (direct: parts go client ⇄ s3rver on presigned URLs), then, in a fresh process, without one (streaming: parts go
 /// client ⇄ API ⇄ s3rver through /v1/transfer). Each Safedrop upload and download is paired with a plain PUT and GET of the
-/// same bytes just before it, three rounds per path, and the ratios compare medians.
+/// same bytes just before it, five rounds per path, and a ratio is the median of the rounds' ratios.
 /// </summary>
 internal static class TransferBenchmark
 {
     public const long MiB = 1024 * 1024;
 
     /// <summary>Rounds per path: one transfer through s3rver swings by a third between runs on a shared 2-core machine, so medians.</summary>
-    private const int Rounds = 3;
+    private const int Rounds = 5;
 
     public static async Task RunAsync(int sizeMiB, CancellationToken cancellationToken)
     {
@@ -56,15 +56,16 @@ internal static class TransferBenchmark
             double Rate(TimeSpan elapsed) => sizeMiB / elapsed.TotalSeconds;
             double Median(IEnumerable<double> rates) => rates.Order().ToList() is var sorted ? sorted[sorted.Count / 2] : 0;
             string Pairs(IEnumerable<TimeSpan> plain, IEnumerable<TimeSpan> safedrop) =>
-                string.Join(", ", plain.Zip(safedrop, (p, d) => $"{Rate(p):0} → {Rate(d):0}"));
-            double Ratio(IEnumerable<TimeSpan> safedrop, IEnumerable<TimeSpan> plain) => Median(safedrop.Select(Rate)) / Median(plain.Select(Rate));
+                string.Join(", ", plain.Zip(safedrop, (p, d) => $"{Rate(p):0} → {Rate(d):0} ({Rate(d) / Rate(p):0.00})"));
+            // Paired rounds: each round's own ratio cancels the drift of a shared machine between rounds; the median of those.
+            double Ratio(IEnumerable<TimeSpan> safedrop, IEnumerable<TimeSpan> plain) => Median(plain.Zip(safedrop, (p, d) => Rate(d) / Rate(p)));
 
             Report.Section($"Transfer throughput: one {sizeMiB} MiB file, encryption on, against s3rver in the same run");
             Report.Figure("file", $"{sizeMiB} MiB of generated pseudo-random bytes, {parts} parts of {EncryptionFormat.PartSize / MiB} MiB (+{EncryptionFormat.PartOverhead} B sealed)");
             Report.Figure("client parallelism (parts in flight)", options.Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Report.Figure("object store", $"s3rver at {s3.Endpoint} (one node process, data on local disk)");
             Report.Note("baseline = presigned PUT/GET with a plain HttpClient of the same sealed-size objects, same parallelism, no API, no crypto");
-            Report.Note($"{Rounds} rounds per path, each: plain PUT, plain GET, Safedrop upload, Safedrop download; ratios compare medians");
+            Report.Note($"{Rounds} rounds per path, each: plain PUT, plain GET, Safedrop upload, Safedrop download; a ratio is the median of the rounds' ratios");
             Report.Figure("plain PUT / GET, before and after the rounds (context)", $"{Rate(before.Put):0} / {Rate(before.Get):0}, {Rate(after.Put):0} / {Rate(after.Get):0} MiB/s");
             Report.Figure("plain one-stream PUT / GET of one object (context)", $"{Rate(single.Put):0.0} / {Rate(single.Get):0.0} MiB/s");
             foreach (var (path, run) in new[] { ("direct", direct), ("streaming", streaming) })

@@ -60,7 +60,7 @@ public static class TransferEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
+    private static async Task<Results<FileStreamHttpResult, PushStreamHttpResult, ProblemHttpResult>> DownloadAsync(
         string token, TransferGrants grants, IObjectStore store, CancellationToken cancellationToken)
     {
         if (grants.Verify(token, TransferDirection.Download) is not { } grant) return GrantInvalid();
@@ -68,9 +68,18 @@ public static class TransferEndpoints
         var content = await store.OpenReadAsync(grant.Key, cancellationToken);
         if (content is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "Not found", detail: "The object of this transfer URL does not exist.");
-        // The result disposes the stream after writing it; ranges need a seekable stream, which the folder store gives.
-        return TypedResults.File(content, "application/octet-stream", enableRangeProcessing: true);
+        // The results dispose the stream after writing it; ranges need a seekable stream, which the folder store gives.
+        if (content.CanSeek) return TypedResults.File(content, "application/octet-stream", enableRangeProcessing: true);
+        // Relayed from S3: copied in large blocks, since every block crosses the API process once more than a direct GET.
+        return TypedResults.Stream(async body =>
+        {
+            await using (content)
+                await content.CopyToAsync(body, RelayBufferSize, cancellationToken);
+        }, "application/octet-stream");
     }
+
+    /// <summary>A relayed download's copy block: a sealed part (4 MiB) in four writes instead of the default 64 KiB's 64.</summary>
+    private const int RelayBufferSize = 1 << 20;
 
     private static ProblemHttpResult GrantInvalid() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden,
