@@ -7,7 +7,7 @@ namespace Safedrop.Benchmarks;
 /// neither the Safedrop path (which delivers the file in order) nor the baseline (which gets parts in any order) is
 /// timed while hashing: the benchmark's own verification is not what either of them costs a user.
 /// </summary>
-internal sealed class MemorySink : Stream
+internal sealed class MemorySink : WriteOnlySink
 {
     private readonly byte[] buffer;
     private int written;
@@ -19,19 +19,7 @@ internal sealed class MemorySink : Stream
         buffer.AsSpan().Fill(0xA5);
     }
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
     public override long Length => written;
-
-    public override long Position
-    {
-        get => written;
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Room for a part that arrives out of order (the baseline reads straight into it).</summary>
     public Memory<byte> Slice(long offset, int length) => buffer.AsMemory(checked((int)offset), length);
@@ -45,28 +33,4 @@ internal sealed class MemorySink : Stream
         source.CopyTo(buffer.AsSpan(written));
         written += source.Length;
     }
-
-    public override void Write(byte[] source, int offset, int count) => Write(source.AsSpan(offset, count));
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
-    {
-        Write(source.Span);
-        return ValueTask.CompletedTask;
-    }
-
-    public override Task WriteAsync(byte[] source, int offset, int count, CancellationToken cancellationToken)
-    {
-        Write(source.AsSpan(offset, count));
-        return Task.CompletedTask;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

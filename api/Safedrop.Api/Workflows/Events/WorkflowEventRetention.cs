@@ -10,10 +10,12 @@ namespace Safedrop.Api.Workflows.Events;
 /// </summary>
 public sealed partial class WorkflowEventRetention(
     WorkflowEventStore store, IOptions<WorkflowEngineOptions> options, TimeProvider time, ILogger<WorkflowEventRetention> logger)
-    : BackgroundService
+    : PeriodicPass(time, logger)
 {
     // Events are filed by hour, so nothing new becomes old enough more often than this.
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+
+    protected override string Name => "Deleting old workflow events";
 
     // Listed, then deleted, a page at a time, so a long backlog (a first start after months) is never held in memory.
     private const int PageSize = 1000;
@@ -25,7 +27,7 @@ public sealed partial class WorkflowEventRetention(
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
         // An hour before this one ended before now - retention: everything filed under it is old enough.
-        var cutoff = WorkflowEventKeys.Hour(time.GetUtcNow() - options.Value.EventRetention);
+        var cutoff = WorkflowEventKeys.Hour(Time.GetUtcNow() - options.Value.EventRetention);
         var deleted = 0;
         WorkflowEventRef? previousFirst = null;
         while (true)
@@ -41,39 +43,12 @@ public sealed partial class WorkflowEventRetention(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                var deleted = await PurgeAsync(stoppingToken);
-                if (deleted > 0) LogPurged(logger, deleted);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPurgeFailed(logger, e);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
+        var deleted = await PurgeAsync(cancellationToken);
+        if (deleted > 0) LogPurged(Logger, deleted);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} processed workflow event(s) past their retention")]
     private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting old workflow events failed; trying again at the next interval")]
-    private static partial void LogPurgeFailed(ILogger logger, Exception exception);
 }

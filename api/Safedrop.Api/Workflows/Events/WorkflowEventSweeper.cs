@@ -11,11 +11,15 @@ namespace Safedrop.Api.Workflows.Events;
 /// </summary>
 public sealed partial class WorkflowEventSweeper(
     WorkflowEventStore store, WorkflowEvents events, IOptions<WorkflowEngineOptions> options, TimeProvider time,
-    ILogger<WorkflowEventSweeper> logger) : BackgroundService
+    ILogger<WorkflowEventSweeper> logger) : PeriodicPass(time, logger)
 {
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override string Name => "Workflow event sweep";
+
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var published = 0;
         for (var hour = now - options.Value.SweepLookback; hour <= now + TimeSpan.FromHours(1); hour += TimeSpan.FromHours(1))
         {
@@ -28,39 +32,12 @@ public sealed partial class WorkflowEventSweeper(
         return published;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
-        {
-            try
-            {
-                var published = await SweepAsync(stoppingToken);
-                if (published > 0) LogRepublished(logger, published);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, e);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
+        var published = await SweepAsync(cancellationToken);
+        if (published > 0) LogRepublished(Logger, published);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {Count} recorded workflow event(s) that had not reached the stream")]
     private static partial void LogRepublished(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow event sweep failed; trying again at the next interval")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
