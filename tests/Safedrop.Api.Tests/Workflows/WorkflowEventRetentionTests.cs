@@ -45,11 +45,14 @@ public sealed class WorkflowEventRetentionTests
         time.Advance(TimeSpan.FromDays(6));
         await retention.PurgeAsync(Ct);
         Assert.Equal(recorded, await EventObjectsAsync(api));
+        Assert.Single(await ObjectsAsync(api, "workflows/keys/"));
 
         time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(2));
         await retention.PurgeAsync(Ct);
 
         Assert.Empty(await EventObjectsAsync(api));
+        // The run's idempotency key went with its event: nothing can deliver that event again.
+        Assert.Empty(await ObjectsAsync(api, "workflows/keys/"));
         var runs = await api.Services.GetRequiredService<IWorkflowRuns>().ListAsync("owner-hook", new WorkflowRunPageRequest(10), Ct);
         Assert.Equal((run.Id, WorkflowRunState.Succeeded), (Assert.Single(runs.Runs).Id, runs.Runs[0].State));
         Assert.Single(receiver.Deliveries);
@@ -106,6 +109,13 @@ public sealed class WorkflowEventRetentionTests
         var keys = new List<string>();
         foreach (var prefix in EventPrefixes)
             await foreach (var info in store.ListAsync(prefix, Ct)) keys.Add(info.Key);
+        return keys;
+    }
+
+    private static async Task<List<string>> ObjectsAsync(LocalApi api, string prefix)
+    {
+        var keys = new List<string>();
+        await foreach (var info in api.Services.GetRequiredService<IObjectStore>().ListAsync(prefix, Ct)) keys.Add(info.Key);
         return keys;
     }
 

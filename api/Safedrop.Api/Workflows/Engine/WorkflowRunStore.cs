@@ -3,18 +3,20 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Safedrop.Api.Storage;
+using Safedrop.Api.Workflows.Events;
 using Safedrop.Api.Workflows.Status;
 
 namespace Safedrop.Api.Workflows.Engine;
 
 /// <summary>
 /// Run records (<c>workflows/runs/{workflow}/{runId}.json</c>, run ids sortable by start time) and the idempotency
-/// index (<c>workflows/keys/{workflow}/{hash of event id}</c> → run id) that makes one event one run per workflow.
+/// index (<c>workflows/keys/{event hour}/{workflow}/{hash of event id}</c> → run id) that makes one event one run per
+/// workflow; filed by the event's hour so that retention drops old keys without reading the recent ones.
 /// </summary>
 public sealed class WorkflowRunStore(IObjectStore store) : IWorkflowRuns
 {
     private const string RunsPrefix = "workflows/runs/";
-    private const string KeysPrefix = "workflows/keys/";
+    public const string KeysPrefix = "workflows/keys/";
 
     public static string NewRunId(DateTimeOffset startedAt, string eventId) =>
         startedAt.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "-" + EventHash(eventId)[..16];
@@ -32,16 +34,16 @@ public sealed class WorkflowRunStore(IObjectStore store) : IWorkflowRuns
     }
 
     /// <summary>The run already started for this workflow and event, if any.</summary>
-    public async Task<string?> RunIdForAsync(string workflow, string eventId, CancellationToken cancellationToken)
+    public async Task<string?> RunIdForAsync(string workflow, WorkflowEvent workflowEvent, CancellationToken cancellationToken)
     {
-        await using var content = await store.OpenReadAsync(IdempotencyKey(workflow, eventId), cancellationToken);
+        await using var content = await store.OpenReadAsync(IdempotencyKey(workflow, workflowEvent), cancellationToken);
         if (content is null) return null;
         using var reader = new StreamReader(content, Encoding.UTF8);
         return await reader.ReadToEndAsync(cancellationToken);
     }
 
-    public Task ClaimAsync(string workflow, string eventId, string runId, CancellationToken cancellationToken) =>
-        PutAsync(IdempotencyKey(workflow, eventId), Encoding.UTF8.GetBytes(runId), cancellationToken);
+    public Task ClaimAsync(string workflow, WorkflowEvent workflowEvent, string runId, CancellationToken cancellationToken) =>
+        PutAsync(IdempotencyKey(workflow, workflowEvent), Encoding.UTF8.GetBytes(runId), cancellationToken);
 
     public async Task<WorkflowRunPage> ListAsync(string workflow, WorkflowRunPageRequest page, CancellationToken cancellationToken)
     {
@@ -85,7 +87,11 @@ public sealed class WorkflowRunStore(IObjectStore store) : IWorkflowRuns
 
     private static string RunKey(string workflow, string runId) => $"{RunsPrefix}{workflow}/{runId}.json";
 
-    private static string IdempotencyKey(string workflow, string eventId) => $"{KeysPrefix}{workflow}/{EventHash(eventId)}";
+    private static string IdempotencyKey(string workflow, WorkflowEvent workflowEvent)
+    {
+        ArgumentNullException.ThrowIfNull(workflowEvent);
+        return $"{KeysPrefix}{WorkflowEventKeys.Hour(workflowEvent.OccurredAt)}/{workflow}/{EventHash(workflowEvent.Id)}";
+    }
 
     private static string EventHash(string eventId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)));
 

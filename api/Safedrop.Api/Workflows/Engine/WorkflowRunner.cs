@@ -25,7 +25,7 @@ public sealed class WorkflowRunner(
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(workflowEvent);
-        if (await runs.RunIdForAsync(workflow.Name, workflowEvent.Id, cancellationToken) is { } existingId)
+        if (await runs.RunIdForAsync(workflow.Name, workflowEvent, cancellationToken) is { } existingId)
         {
             var existing = await runs.GetAsync(workflow.Name, existingId, cancellationToken);
             if (existing is { State: WorkflowRunState.Succeeded or WorkflowRunState.Failed }) return existing;
@@ -35,7 +35,7 @@ public sealed class WorkflowRunner(
         var run = new WorkflowRun(WorkflowRunStore.NewRunId(time.GetUtcNow(), workflowEvent.Id), workflow.Name, workflow.Owner,
             workflowEvent.Type.ToString(), workflowEvent.Id, time.GetUtcNow(), null, WorkflowRunState.Running, 0,
             [.. workflow.Actions.Select(a => new WorkflowActionResult(Describe(a), false, "not run yet", 0, null))]);
-        await runs.ClaimAsync(workflow.Name, workflowEvent.Id, run.Id, cancellationToken);
+        await runs.ClaimAsync(workflow.Name, workflowEvent, run.Id, cancellationToken);
         await runs.SaveAsync(run, cancellationToken);
 
         var results = run.Actions.ToList();

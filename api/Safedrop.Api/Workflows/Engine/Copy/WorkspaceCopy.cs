@@ -65,7 +65,7 @@ public sealed class WorkspaceCopy(
         var copied = new List<string>();
         foreach (var source in wanted)
         {
-            if (await markers.GetAsync(workflow.Name, workflowEvent.Id, source.Id, cancellationToken) is { } marker
+            if (await markers.GetAsync(workflow.Name, workflowEvent, source.Id, cancellationToken) is { } marker
                 && await tree.GetAsync(marker.Workspace, WorkspacePath.Parse(marker.Path, out _)!, cancellationToken) is not null)
             {
                 copied.Add("/" + marker.Path);
@@ -79,7 +79,7 @@ public sealed class WorkspaceCopy(
                 return ActionAttempt.Failure($"{refused.Title}: {refused.Detail}{done}", retryable: false);
             }
             var path = stored.Value!;
-            await markers.SaveAsync(workflow.Name, workflowEvent.Id, source.Id, new CopyMarker(copy.Workspace, path.Value, time.GetUtcNow()), CancellationToken.None);
+            await markers.SaveAsync(workflow.Name, workflowEvent, source.Id, new CopyMarker(copy.Workspace, path.Value, time.GetUtcNow()), CancellationToken.None);
             copied.Add("/" + path.Value);
         }
         return ActionAttempt.Success($"copied {copied.Count} file(s) to {copy.Workspace}: {string.Join(", ", copied)}");
