@@ -25,7 +25,7 @@ public sealed partial class WorkflowKeys(WorkflowKeyStore store, IKeyValueCache 
     public async Task ReconcileAsync(TenantConfig config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
-        await using var lease = await locks.AcquireAsync("workflow-keys:lock", LockTimeToLive, LockWait, "The workflow keys", cancellationToken);
+        await using var lease = await LockAsync(cancellationToken);
         var stored = new Dictionary<string, WorkflowKey>(StringComparer.Ordinal);
         await foreach (var key in store.ListAsync(cancellationToken)) stored[key.Workflow] = key;
 
@@ -36,10 +36,9 @@ public sealed partial class WorkflowKeys(WorkflowKeyStore store, IKeyValueCache 
             LogCreated(logger, workflow.Name, workflow.Owner, made.DeviceKeyId);
         }
 
-        // What is left belongs to no in-force copying workflow (or to a former owner of a reused name).
+        // What is left belongs to no in-force copying workflow (a former owner's key of a reused name was replaced above).
         foreach (var orphan in stored.Values)
         {
-            if (config.Workflows.TryGetValue(orphan.Workflow, out var workflow) && NeedsKey(workflow) && workflow.Owner == orphan.Owner) continue;
             await store.DeleteAsync(orphan.Workflow, cancellationToken);
             LogDestroyed(logger, orphan.Workflow, orphan.DeviceKeyId);
         }
@@ -67,12 +66,16 @@ public sealed partial class WorkflowKeys(WorkflowKeyStore store, IKeyValueCache 
         ArgumentNullException.ThrowIfNull(workflow);
         if (!NeedsKey(workflow)) return null;
         if (await store.GetAsync(workflow.Name, cancellationToken) is { } key && key.Owner == workflow.Owner) return key;
-        await using var lease = await locks.AcquireAsync("workflow-keys:lock", LockTimeToLive, LockWait, "The workflow keys", cancellationToken);
+        await using var lease = await LockAsync(cancellationToken);
         if (await store.GetAsync(workflow.Name, cancellationToken) is { } raced && raced.Owner == workflow.Owner) return raced;
         var made = await store.CreateAsync(workflow.Name, workflow.Owner, cancellationToken);
         LogCreated(logger, workflow.Name, workflow.Owner, made.DeviceKeyId);
         return made;
     }
+
+    /// <summary>One writer of workflow keys across replicas, so two never make different keys for one workflow.</summary>
+    private Task<CacheLease> LockAsync(CancellationToken cancellationToken) =>
+        locks.AcquireAsync("workflow-keys:lock", LockTimeToLive, LockWait, "The workflow keys", cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Made workflow key {DeviceKeyId} for workflow {Workflow} of {Owner}")]
     private static partial void LogCreated(ILogger logger, string workflow, string owner, string deviceKeyId);
