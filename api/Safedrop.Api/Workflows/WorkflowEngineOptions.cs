@@ -8,8 +8,9 @@ public sealed class WorkflowEngineOptions
     public const string SectionName = "Safedrop:Workflows";
 
     /// <summary>
-    /// Workflow runs this replica works on at once (and deliveries it holds), so one slow or failing receiver, retried
-    /// with backoff for minutes, holds one slot and not the whole engine. A run mostly waits on a webhook or on
+    /// Workflow actions this replica executes at once (a webhook call, a mail, a copy); it holds up to four times as many
+    /// deliveries, whose runs may be waiting between tries without an action slot. A slow or failing receiver holds a
+    /// slot only during a try, not for the minutes of its backoff. An action mostly waits on a receiver or on
     /// storage, so many fit on a two-core pod.
     /// </summary>
     [Range(1, 1024)]

@@ -48,6 +48,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddHostedService<WorkflowKeyKeeper>();
         services.AddSingleton<CopyMarkers>();
         services.AddSingleton<WorkspaceCopy>();
+        services.AddSingleton<ActionSlots>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<WorkflowEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowEngine>());

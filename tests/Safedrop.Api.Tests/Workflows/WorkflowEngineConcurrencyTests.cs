@@ -33,7 +33,8 @@ public sealed class WorkflowEngineConcurrencyTests(RedisServer redis)
         await using var stuck = new WebhookReceiver(Secret, failFirst: int.MaxValue);
         await using var healthy = new WebhookReceiver(Secret);
         using var folder = TwoUsers(stuck, healthy);
-        await using var api = Api(folder, redisDatabase, ("RetryBaseDelay", Minutes), ("RetryMaxDelay", Minutes));
+        // One action slot: a run waiting out its backoff must not be holding it.
+        await using var api = Api(folder, redisDatabase, ("RetryBaseDelay", Minutes), ("RetryMaxDelay", Minutes), ("MaxConcurrentRuns", "1"));
         await UploadToOwnersDropzoneAsync(api);
         // The owner's run failed its first try and now waits minutes before the next one.
         await WaitForRunAsync(api, "owner-hook", WorkflowRunState.Retrying);

@@ -9,9 +9,10 @@ namespace Safedrop.Api.Workflows.Engine;
 /// The consumer: reads event references from the stream, loads each event from object storage, runs the matching
 /// workflows and acknowledges the delivery once every run is recorded. A delivery that fails stays pending and is
 /// claimed again later (by this or another replica); runs already finished are not repeated.
-/// Deliveries are handled side by side, and so are the runs of one event, up to
-/// <see cref="WorkflowEngineOptions.MaxConcurrentRuns"/> each: a receiver that hangs or keeps failing (retried with
-/// backoff for minutes) holds its own slot, not every other user's workflows.
+/// Deliveries are handled side by side, up to <see cref="DeliveriesPerActionSlot"/> times
+/// <see cref="WorkflowEngineOptions.MaxConcurrentRuns"/>, and so are the runs of one event; the actions themselves are
+/// bounded by <see cref="ActionSlots"/>. A receiver that hangs holds one action slot for a try; one that keeps failing
+/// waits out its backoff holding only a delivery, so it takes a large burst of such events to hold back other users.
 /// </summary>
 public sealed partial class WorkflowEngine(
     IWorkflowEventStream stream, WorkflowEventStore events, WorkflowRunner runner, TenantConfigStore tenant,
@@ -19,10 +20,10 @@ public sealed partial class WorkflowEngine(
 {
     private const int BatchSize = 16;
 
-    private readonly int maxConcurrent = options.Value.MaxConcurrentRuns;
+    /// <summary>Deliveries in hand per action slot: a delivery is a reference, and most of its time a retrying run waits.</summary>
+    public const int DeliveriesPerActionSlot = 4;
 
-    // Shared by the consumer and by ProcessAsync's other callers (tests, replays): the bound is on the replica's runs.
-    private readonly SemaphoreSlim runSlots = new(options.Value.MaxConcurrentRuns, options.Value.MaxConcurrentRuns);
+    private readonly int maxConcurrent = options.Value.MaxConcurrentRuns * DeliveriesPerActionSlot;
 
     // Event id -> its processing here. See ProcessAsync for why a second delivery of an event waits for the first.
     private readonly ConcurrentDictionary<string, Task> processing = new(StringComparer.Ordinal);
@@ -155,22 +156,8 @@ public sealed partial class WorkflowEngine(
 
     private async Task RunAsync(Resources.Compilation.CompiledWorkflow workflow, WorkflowEvent workflowEvent, CancellationToken cancellationToken)
     {
-        await runSlots.WaitAsync(cancellationToken);
-        try
-        {
-            var run = await runner.RunAsync(workflow, workflowEvent, cancellationToken);
-            LogRan(logger, workflow.Name, run.Id, run.State);
-        }
-        finally
-        {
-            runSlots.Release();
-        }
-    }
-
-    public override void Dispose()
-    {
-        runSlots.Dispose();
-        base.Dispose();
+        var run = await runner.RunAsync(workflow, workflowEvent, cancellationToken);
+        LogRan(logger, workflow.Name, run.Id, run.State);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the workflow event stream failed; trying again")]

@@ -15,7 +15,7 @@ namespace Safedrop.Api.Workflows.Engine;
 /// that keeps failing fails the run and the later ones do not run. Every run is recorded and audited.
 /// </summary>
 public sealed class WorkflowRunner(
-    WorkflowRunStore runs, WebhookDelivery webhooks, EmailNotification mail, WorkspaceCopy copies, IAuditLog audit,
+    WorkflowRunStore runs, WebhookDelivery webhooks, EmailNotification mail, WorkspaceCopy copies, ActionSlots slots, IAuditLog audit,
     IWorkflowStatusWriter status, IOptions<WorkflowEngineOptions> options, TimeProvider time)
 {
     public const string AuditAction = "workflow.run";
@@ -80,7 +80,7 @@ public sealed class WorkflowRunner(
         ActionAttempt result = ActionAttempt.Failure("not tried");
         for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
         {
-            result = await ExecuteAsync(workflow, action, workflowEvent, cancellationToken);
+            result = await slots.RunAsync(() => ExecuteAsync(workflow, action, workflowEvent, cancellationToken), cancellationToken);
             if (result.Succeeded || !result.Retryable || attempt == settings.MaxAttempts) return (result, attempt);
 
             var actions = progress.Actions.ToList();
