@@ -15,6 +15,8 @@ export function openShareDialog(workspace) {
   const linksBox = h('div', { id: 'links' });
   const shareError = h('div', { id: 'share-error', role: 'alert' });
   const newLink = h('div', { id: 'new-link' });
+  // Colleagues may create links at the same time, so the new one is marked rather than assumed to be first.
+  let createdLinkId = null;
 
   const refreshShares = async () => {
     try {
@@ -59,7 +61,7 @@ export function openShareDialog(workspace) {
     ? h('p', { class: 'muted', id: 'no-links' }, 'No web links.')
     : h('table', { class: 'boxes', id: 'link-list' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Permission'), h('th', {}, 'Folder'), h('th', {}, 'Created by'), h('th', {}, 'Expires'), h('th', {}, h('span', { class: 'visually-hidden' }, 'Actions')))),
-      h('tbody', {}, links.map((l) => h('tr', { dataset: { id: l.id } },
+      h('tbody', {}, links.map((l) => h('tr', { dataset: { id: l.id }, class: l.id === createdLinkId ? 'just-created' : null },
         h('td', {}, l.permission), h('td', {}, l.path ? `/${l.path}` : '/ (all)'), h('td', { class: 'who' }, l.createdBy),
         h('td', { class: 'when', title: formatDate(l.expiresAt) }, l.revoked ? statusBadge('Revoked') : l.expired ? h('span', { class: 'badge status-rejected' }, 'Expired') : formatDay(l.expiresAt)),
         h('td', { class: 'row-actions' }, !l.revoked && !l.expired
@@ -68,6 +70,7 @@ export function openShareDialog(workspace) {
 
   const createLink = async (method, href, body, recipient) => {
     const created = await api(method, href, body);
+    createdLinkId = created.id;
     show(newLink, createdLink(created, recipient));
     await refreshLinks();
   };
