@@ -5,9 +5,10 @@ namespace Safedrop.Crypto;
 /// <summary>
 /// The 32 random bytes a sender's client makes for a package. It travels only in a link's fragment
 /// (<c>/p/{packageId}#k=&lt;base64url&gt;</c>), so the API never sees it; with the server secret it derives every file key.
-/// <see cref="ToString"/> is redacted so a keycode cannot reach a log line by accident.
+/// <see cref="ToString"/> is redacted so a keycode cannot reach a log line by accident; <see cref="Dispose"/> zeroes it
+/// where a holder (the workflow engine) keeps one only for a while.
 /// </summary>
-public sealed class Keycode
+public sealed class Keycode : IDisposable
 {
     public const int Size = 32;
 
@@ -45,4 +46,6 @@ public sealed class Keycode
     public byte[] DeriveVerifier() => KeycodeVerifier.Derive(this);
 
     public override string ToString() => "Keycode(redacted)";
+
+    public void Dispose() => CryptographicOperations.ZeroMemory(bytes);
 }

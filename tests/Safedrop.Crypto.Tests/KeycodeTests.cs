@@ -31,4 +31,14 @@ public sealed class KeycodeTests
 
         Assert.DoesNotContain(keycode.ToBase64Url(), $"{keycode}", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_Hold_Only_Zeroes_When_Disposed()
+    {
+        var keycode = Keycode.Generate();
+
+        keycode.Dispose();
+
+        Assert.True(keycode.Bytes.IndexOfAnyExcept((byte)0) < 0);
+    }
 }

@@ -56,6 +56,13 @@ public sealed class WorkflowEngineOptions
     /// <summary>How often finished runs are written to the PersonalWorkflow resources' status (cluster mode): at most once per workflow per interval.</summary>
     public TimeSpan StatusInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A workflow key younger than this is not destroyed even when the configuration in hand has no workflow for it:
+    /// another replica, already on a newer configuration, may just have made it. It is looked at again once this old.
+    /// Longer than replicas take to agree on a configuration (seconds).
+    /// </summary>
+    public TimeSpan KeyDestroyGrace { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long one read waits for new events.</summary>
     public TimeSpan ReadWait { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -18,6 +18,7 @@ internal static class WorkflowTenant
         ["Safedrop:Workflows:MaxAttempts"] = "4",
         ["Safedrop:Workflows:ReadWait"] = "00:00:00.200",
         ["Safedrop:Workflows:SweepGrace"] = "00:00:00",
+        ["Safedrop:Workflows:KeyDestroyGrace"] = "00:00:00",
     };
 
     public static TenantFolder Create()

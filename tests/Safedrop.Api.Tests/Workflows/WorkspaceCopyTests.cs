@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Safedrop.Api.Audit;
+using Safedrop.Api.Caches;
 using Safedrop.Api.Identity;
 using Safedrop.Api.Packages;
 using Safedrop.Api.Storage;
@@ -12,6 +14,7 @@ using Safedrop.Api.Workflows;
 using Safedrop.Api.Workflows.Engine.Copy;
 using Safedrop.Api.Workflows.Events;
 using Safedrop.Api.Workflows.Keys;
+using Safedrop.Resources.Compilation;
 using Safedrop.Resources.Model;
 using static Safedrop.Api.Tests.Workflows.WorkflowTenant;
 
@@ -191,6 +194,30 @@ public sealed class WorkspaceCopyTests
         await api.Store.WaitForAsync(s => s.Config is { } c && !c.Workflows.ContainsKey("to-inbox"), Ct);
         await WaitForAsync(async () => await api.Services.GetRequiredService<WorkflowKeyStore>().GetAsync("to-inbox", Ct) is null ? "gone" : null);
         Assert.DoesNotContain((await owner.GetFromJsonAsync<List<DeviceKeyResponse>>("/v1/device-keys", LocalApi.Json, Ct))!, k => k.Workflow is not null);
+    }
+
+    [Fact]
+    public async Task Should_Spare_A_Fresh_Workflow_Key_From_A_Replica_On_An_Older_Configuration_Until_The_Grace_Ends()
+    {
+        using var folder = CreateWithInbox();
+        await using var api = new LocalApi(folder.Path);
+        var keyStore = api.Services.GetRequiredService<WorkflowKeyStore>();
+        var made = await WaitForAsync(() => keyStore.GetAsync("to-inbox", Ct));
+        // A replica that has not yet seen the configuration that brought the workflow into force.
+        var olderConfig = api.Store.Current.Config! with { Workflows = new Dictionary<string, CompiledWorkflow>() };
+        var clock = new FakeTimeProvider(made.CreatedAt.AddSeconds(5));
+        var staleReplica = ActivatorUtilities.CreateInstance<WorkflowKeys>(
+            api.Services, api.Services.GetRequiredKeyedService<IKeyValueCache>(CacheNames.Session), (TimeProvider)clock);
+
+        var lookAgainIn = await staleReplica.ReconcileAsync(olderConfig, Ct);
+
+        Assert.Equal(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(5), lookAgainIn);
+        Assert.Equal(made.DeviceKeyId, (await keyStore.GetAsync("to-inbox", Ct))?.DeviceKeyId);
+
+        // Two minutes on, a replica still without the workflow is right that it is gone.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(await staleReplica.ReconcileAsync(olderConfig, Ct));
+        Assert.Null(await keyStore.GetAsync("to-inbox", Ct));
     }
 
     [Fact]

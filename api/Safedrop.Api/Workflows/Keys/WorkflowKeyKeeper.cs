@@ -2,8 +2,11 @@ using Safedrop.Api.Configuration;
 
 namespace Safedrop.Api.Workflows.Keys;
 
-/// <summary>Reconciles workflow keys with every configuration revision (<see cref="WorkflowKeys.ReconcileAsync"/>).</summary>
-public sealed partial class WorkflowKeyKeeper(WorkflowKeys keys, TenantConfigStore tenant, ILogger<WorkflowKeyKeeper> logger) : BackgroundService
+/// <summary>
+/// Reconciles workflow keys with every configuration revision (<see cref="WorkflowKeys.ReconcileAsync"/>), and again
+/// when a key spared for its youth comes of age.
+/// </summary>
+public sealed partial class WorkflowKeyKeeper(WorkflowKeys keys, TenantConfigStore tenant, TimeProvider time, ILogger<WorkflowKeyKeeper> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
 
@@ -14,12 +17,9 @@ public sealed partial class WorkflowKeyKeeper(WorkflowKeys keys, TenantConfigSto
             while (!stoppingToken.IsCancellationRequested)
             {
                 var changed = tenant.Changed;
-                if (tenant.Current.Config is { } config && !await TryReconcileAsync(config, stoppingToken))
-                {
-                    await Task.WhenAny(changed, Task.Delay(RetryDelay, stoppingToken));
-                    continue;
-                }
-                await changed.WaitAsync(stoppingToken);
+                var lookAgainIn = tenant.Current.Config is { } config ? await TryReconcileAsync(config, stoppingToken) : null;
+                if (lookAgainIn is { } delay) await Task.WhenAny(changed, Task.Delay(delay, time, stoppingToken));
+                else await changed.WaitAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -28,17 +28,17 @@ public sealed partial class WorkflowKeyKeeper(WorkflowKeys keys, TenantConfigSto
         }
     }
 
-    private async Task<bool> TryReconcileAsync(Resources.Compilation.TenantConfig config, CancellationToken stoppingToken)
+    /// <summary>When to reconcile again without a new revision: after a failure, or when a spared key comes of age.</summary>
+    private async Task<TimeSpan?> TryReconcileAsync(Resources.Compilation.TenantConfig config, CancellationToken stoppingToken)
     {
         try
         {
-            await keys.ReconcileAsync(config, stoppingToken);
-            return true;
+            return await keys.ReconcileAsync(config, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogFailed(logger, e);
-            return false;
+            return RetryDelay;
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Safedrop.Api.Caches;
 using Safedrop.Resources.Compilation;
 
@@ -8,7 +9,8 @@ namespace Safedrop.Api.Workflows.Keys;
 /// senders must wrap a package's keycode for. A key is made when such a workflow comes into force and destroyed when it
 /// leaves (deleted, not Ready, or no copy action any more): then nothing can read the packages wrapped for it.
 /// </summary>
-public sealed partial class WorkflowKeys(WorkflowKeyStore store, IKeyValueCache lockCache, ILogger<WorkflowKeys> logger)
+public sealed partial class WorkflowKeys(
+    WorkflowKeyStore store, IKeyValueCache lockCache, IOptions<WorkflowEngineOptions> options, TimeProvider time, ILogger<WorkflowKeys> logger)
 {
     private static readonly TimeSpan LockTimeToLive = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
@@ -21,8 +23,11 @@ public sealed partial class WorkflowKeys(WorkflowKeyStore store, IKeyValueCache 
         return workflow.Actions.Any(a => a.CopyToWorkspace is not null);
     }
 
-    /// <summary>Makes missing keys and destroys those of workflows no longer in force; one replica at a time.</summary>
-    public async Task ReconcileAsync(TenantConfig config, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes missing keys and destroys those of workflows no longer in force; one replica at a time. Returns when to look
+    /// again for a key that was spared for its youth (see <see cref="WorkflowEngineOptions.KeyDestroyGrace"/>), else null.
+    /// </summary>
+    public async Task<TimeSpan?> ReconcileAsync(TenantConfig config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         await using var lease = await LockAsync(cancellationToken);
@@ -36,12 +41,23 @@ public sealed partial class WorkflowKeys(WorkflowKeyStore store, IKeyValueCache 
             LogCreated(logger, workflow.Name, workflow.Owner, made.DeviceKeyId);
         }
 
-        // What is left belongs to no in-force copying workflow (a former owner's key of a reused name was replaced above).
+        // What is left belongs to no in-force copying workflow (a former owner's key of a reused name was replaced above),
+        // unless a replica with a newer configuration made it a moment ago.
+        TimeSpan? lookAgainIn = null;
+        var grace = options.Value.KeyDestroyGrace;
         foreach (var orphan in stored.Values)
         {
+            var age = time.GetUtcNow() - orphan.CreatedAt;
+            if (age < grace)
+            {
+                var wait = grace - age;
+                lookAgainIn = lookAgainIn is { } earlier && earlier < wait ? earlier : wait;
+                continue;
+            }
             await store.DeleteAsync(orphan.Workflow, cancellationToken);
             LogDestroyed(logger, orphan.Workflow, orphan.DeviceKeyId);
         }
+        return lookAgainIn;
     }
 
     /// <summary>

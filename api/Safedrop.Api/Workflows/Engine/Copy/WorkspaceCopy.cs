@@ -56,7 +56,7 @@ public sealed class WorkspaceCopy(
         if (target.Problem is { } denied) return ActionAttempt.Failure($"{denied.Title}: {denied.Detail}", retryable: false);
         var actor = new WorkflowFileActor(new RoleHolder(owner, target.Value!.Role), workflow.Name, workflowEvent.Id);
 
-        var sources = await SourcesAsync(workflow, workflowEvent, owner, cancellationToken);
+        using var sources = await SourcesAsync(workflow, workflowEvent, owner, cancellationToken);
         if (sources.Failure is { } failure) return failure;
         var wanted = sources.Files.Where(f => workflow.Filters.FileNamePatterns.Count == 0
             || workflow.Filters.FileNamePatterns.Any(p => WorkflowMatcher.Glob(p, f.Name))).ToList();
@@ -85,7 +85,7 @@ public sealed class WorkspaceCopy(
         return ActionAttempt.Success($"copied {copied.Count} file(s) to {copy.Workspace}: {string.Join(", ", copied)}");
     }
 
-    private async Task<(IReadOnlyList<CopySource> Files, ActionAttempt? Failure)> SourcesAsync(
+    private async Task<CopySources> SourcesAsync(
         CompiledWorkflow workflow, WorkflowEvent workflowEvent, WorkspaceActor owner, CancellationToken cancellationToken)
     {
         if (workflowEvent.PackageId is { } packageId) return await PackageSourcesAsync(workflow, packageId, cancellationToken);
@@ -94,27 +94,27 @@ public sealed class WorkspaceCopy(
             var path = WorkspacePath.Parse(rawPath, out _);
             var source = path is null ? null : await tree.GetAsync(workspace, path, cancellationToken);
             if (path is null || source is not { Kind: EntryKind.File })
-                return ([], ActionAttempt.Failure($"the file {workspace}:{rawPath} is gone", retryable: false));
+                return CopySources.None(ActionAttempt.Failure($"the file {workspace}:{rawPath} is gone", retryable: false));
             var readable = await access.RequireAsync(workspace, owner, WorkspaceRole.View, WorkspaceFiles.DownloadAction, path.Value, "Copying a file", cancellationToken);
-            if (readable.Problem is { } denied) return ([], ActionAttempt.Failure($"{denied.Title}: {denied.Detail}", retryable: false));
+            if (readable.Problem is { } denied) return CopySources.None(ActionAttempt.Failure($"{denied.Title}: {denied.Detail}", retryable: false));
             var reader = new WorkflowFileActor(new RoleHolder(owner, readable.Value!.Role), workflow.Name, workflowEvent.Id);
-            return ([new CopySource($"{workspace}:{path.Value}", path.Name, source.Size, async ct =>
-                (await files.DownloadAsync(workspace, path, reader, ct)).Value?.Content ?? throw new IOException($"The file {workspace}:{path} went away."))], null);
+            return CopySources.Of(new CopySource($"{workspace}:{path.Value}", path.Name, source.Size, async ct =>
+                (await files.DownloadAsync(workspace, path, reader, ct)).Value?.Content ?? throw new IOException($"The file {workspace}:{path} went away.")));
         }
-        return ([], ActionAttempt.Failure("the event names no package and no Workspace file", retryable: false));
+        return CopySources.None(ActionAttempt.Failure("the event names no package and no Workspace file", retryable: false));
     }
 
     /// <summary>The package's files, opened with the keycode that the sender's client wrapped for this workflow's key.</summary>
-    private async Task<(IReadOnlyList<CopySource> Files, ActionAttempt? Failure)> PackageSourcesAsync(
+    private async Task<CopySources> PackageSourcesAsync(
         CompiledWorkflow workflow, string packageId, CancellationToken cancellationToken)
     {
         if (await packages.GetAsync(packageId, cancellationToken) is not { State: PackageState.Complete } package)
-            return ([], ActionAttempt.Failure($"the package {packageId} is gone (expired or deleted)", retryable: false));
+            return CopySources.None(ActionAttempt.Failure($"the package {packageId} is gone (expired or deleted)", retryable: false));
         var key = await workflowKeys.ForWorkflowAsync(workflow, cancellationToken);
         var wrapped = key is null ? null : package.WrappedKeycodes.FirstOrDefault(w => w.Recipient == workflow.Owner && w.DeviceKeyId == key.DeviceKeyId);
         if (key is null || wrapped is null)
         {
-            return ([], ActionAttempt.Failure(
+            return CopySources.None(ActionAttempt.Failure(
                 "the package's keycode was not wrapped for this workflow's key, so the workflow cannot read it (it was sent before the workflow could read packages, or by a client that does not wrap for workflow keys)",
                 retryable: false));
         }
@@ -123,7 +123,7 @@ public sealed class WorkspaceCopy(
         using (var pair = keyStore.OpenPrivateKey(key))
             keycode = DeviceKeyWrap.Unwrap(pair, Base64Url.Decode(wrapped.Wrapped), package.Id);
         var serverSecret = keys.Unwrap(package.WrappedServerSecret, PackageCreation.ServerSecretContext(package.Id));
-        return ([.. package.Files.Select(file => new CopySource(file.FileId, file.Name, file.Size, _ =>
+        return CopySources.OfPackage([.. package.Files.Select(file => new CopySource(file.FileId, file.Name, file.Size, _ =>
         {
             var fileKey = PackageKeys.DeriveFileKey(keycode, serverSecret, package.Id, file.FileId);
             try
@@ -134,7 +134,7 @@ public sealed class WorkspaceCopy(
             {
                 CryptographicOperations.ZeroMemory(fileKey);
             }
-        }))], null);
+        }))], keycode, serverSecret);
     }
 
     /// <summary>
