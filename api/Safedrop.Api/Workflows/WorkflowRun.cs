@@ -1,6 +1,6 @@
 namespace Safedrop.Api.Workflows;
 
-/// <summary>One run of a Personal Workflow for one event (stored as <c>workflows/runs/{workflow}/{runId}.json</c>).</summary>
+/// <summary>One run of a Personal Workflow for one event (stored under <c>workflows/runs/{workflow}/</c>, see <see cref="Engine.WorkflowRunStore"/>).</summary>
 public sealed record WorkflowRun(string Id, string Workflow, string Owner, string Trigger, string EventId,
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, WorkflowRunState State, int Attempts,
     IReadOnlyList<WorkflowActionResult> Actions);

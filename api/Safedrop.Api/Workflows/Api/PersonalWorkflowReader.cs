@@ -30,8 +30,8 @@ public sealed class PersonalWorkflowReader(TenantConfigStore store, IDeclaredWor
     }
 
     /// <summary>
-    /// One of the caller's workflows. Someone else's answers 404 like an absent one: reading never tells who else
-    /// has workflows (changing one still answers 403, since the write-back read it anyway).
+    /// One of the caller's workflows. Someone else's answers 404 like an absent one: reading (the workflow or its runs)
+    /// never tells who else has workflows (changing one still answers 403, since the write-back read it anyway).
     /// </summary>
     public async Task<Outcome<WorkflowSummary>> GetAsync(string name, WorkflowActor actor, CancellationToken cancellationToken)
     {
@@ -46,15 +46,14 @@ public sealed class PersonalWorkflowReader(TenantConfigStore store, IDeclaredWor
             : WorkflowProblems.NotFound(name);
     }
 
-    /// <summary>The owner of a workflow the caller may read the runs of; a problem when it does not exist or is someone else's.</summary>
+    /// <summary>The owner of a workflow the caller may read the runs of; 404 when it does not exist or is someone else's, as <see cref="GetAsync"/>.</summary>
     public async Task<Outcome<string>> OwnedAsync(string name, WorkflowActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (WorkflowProblems.Closed(store) is { } problem) return problem;
         var owner = Normalised((await declared.FindAsync(name, cancellationToken))?.Spec.Owner)
             ?? store.Current.Config!.Workflows.GetValueOrDefault(name)?.Owner;
-        if (owner is null) return WorkflowProblems.NotFound(name);
-        return owner == actor.Owner.Value ? owner : WorkflowProblems.NotOwner(name);
+        return owner == actor.Owner.Value ? owner : WorkflowProblems.NotFound(name);
     }
 
     /// <summary>How many workflows <paramref name="owner"/> has declared, in force or not: the limit of 5 counts them all.</summary>

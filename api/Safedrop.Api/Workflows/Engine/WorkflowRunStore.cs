@@ -9,7 +9,8 @@ using Safedrop.Api.Workflows.Status;
 namespace Safedrop.Api.Workflows.Engine;
 
 /// <summary>
-/// Run records (<c>workflows/runs/{workflow}/{runId}.json</c>, run ids sortable by start time) and the idempotency
+/// Run records (<c>workflows/runs/{workflow}/{newest-first key}.json</c>, so a page of history is the start of a listing,
+/// whatever the number of runs) and the idempotency
 /// index (<c>workflows/keys/{event hour}/{workflow}/{hash of event id}</c> → run id) that makes one event one run per
 /// workflow; filed by the event's hour so that retention drops old keys without reading the recent ones.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed class WorkflowRunStore(IObjectStore store) : IWorkflowRuns
 {
     private const string RunsPrefix = "workflows/runs/";
     public const string KeysPrefix = "workflows/keys/";
+    private const int RunIdTimeDigits = 17;
 
     public static string NewRunId(DateTimeOffset startedAt, string eventId) =>
         startedAt.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "-" + EventHash(eventId)[..16];
@@ -49,14 +51,15 @@ public sealed class WorkflowRunStore(IObjectStore store) : IWorkflowRuns
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(page.Limit);
-        var keys = new List<string>();
+        // Keys list newest first; the cursor is the last id of the previous page. The listing stops after one page.
+        var after = page.After is null ? null : RunKey(workflow, page.After);
+        var older = new List<string>(page.Limit + 1);
         await foreach (var info in store.ListAsync($"{RunsPrefix}{workflow}/", cancellationToken))
-            if (info.Key.EndsWith(".json", StringComparison.Ordinal)) keys.Add(info.Key);
-        // Run ids sort by start time: newest first, and the cursor is the last id of the previous page.
-        var older = keys.OrderDescending(StringComparer.Ordinal)
-            .Where(key => page.After is null || string.CompareOrdinal(key, RunKey(workflow, page.After)) < 0)
-            .Take(page.Limit + 1)
-            .ToList();
+        {
+            if (!info.Key.EndsWith(".json", StringComparison.Ordinal) || (after is not null && string.CompareOrdinal(info.Key, after) <= 0)) continue;
+            older.Add(info.Key);
+            if (older.Count > page.Limit) break;
+        }
         var runs = new List<WorkflowRun>();
         foreach (var key in older.Take(page.Limit))
         {
@@ -85,7 +88,17 @@ public sealed class WorkflowRunStore(IObjectStore store) : IWorkflowRuns
         return figures;
     }
 
-    private static string RunKey(string workflow, string runId) => $"{RunsPrefix}{workflow}/{runId}.json";
+    private static string RunKey(string workflow, string runId) => $"{RunsPrefix}{workflow}/{NewestFirst(runId)}.json";
+
+    /// <summary>
+    /// The run id with its leading start time (yyyyMMddHHmmssfff) digit-complemented (d → 9 − d): later runs get smaller
+    /// keys, and object stores list in ascending key order.
+    /// </summary>
+    private static string NewestFirst(string runId) =>
+        string.Create(runId.Length, runId, (chars, id) =>
+        {
+            for (var i = 0; i < id.Length; i++) chars[i] = i < RunIdTimeDigits && char.IsAsciiDigit(id[i]) ? (char)('9' - id[i] + '0') : id[i];
+        });
 
     private static string IdempotencyKey(string workflow, WorkflowEvent workflowEvent)
     {

@@ -191,7 +191,8 @@ public sealed class WorkflowApiTests
         var foreign = await owner.GetAsync("/v1/workflows/carols/runs", Ct);
 
         Assert.Equal(run.Id, Assert.Single(runs!.Runs).Id);
-        await AssertProblemAsync(foreign, HttpStatusCode.Forbidden, ProblemTypes.WorkflowNotOwner);
+        // Like the workflow itself, its runs do not tell that it exists.
+        await AssertProblemAsync(foreign, HttpStatusCode.NotFound, ProblemTypes.WorkflowNotFound);
     }
 
     [Fact]
