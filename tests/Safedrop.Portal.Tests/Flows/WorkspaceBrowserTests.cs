@@ -51,12 +51,16 @@ public sealed class WorkspaceBrowserTests(PortalHost host)
         await Expect(WorkspaceFlows.Entry(page, "minutes.txt")).ToBeVisibleAsync();
         await Expect(WorkspaceFlows.Entry(page, "notes.txt")).ToHaveCountAsync(0);
 
-        await page.Locate("#new-folder-name").FillAsync("archive");
-        await page.Locate("#create-folder").ClickAsync();
+        // The destination is typed first; the listing the new folder brings waits until the edit ends, so nothing typed is lost.
         await WorkspaceFlows.Entry(page, "minutes.txt").Locator(".move").ClickAsync();
         await WorkspaceFlows.Entry(page, "minutes.txt").Locator(".inline-input").FillAsync($"{folder}/archive");
+        await page.Locate("#new-folder-name").FillAsync("archive");
+        await page.Locate("#create-folder").ClickAsync();
+        await Expect(page.Locate("#new-folder-name")).ToHaveValueAsync("");
+        await Expect(WorkspaceFlows.Entry(page, "minutes.txt").Locator(".inline-input")).ToHaveValueAsync($"{folder}/archive");
         await WorkspaceFlows.Entry(page, "minutes.txt").Locator(".confirm").ClickAsync();
         await Expect(WorkspaceFlows.Entry(page, "minutes.txt")).ToHaveCountAsync(0);
+        await Expect(WorkspaceFlows.Entry(page, "archive")).ToBeVisibleAsync();
 
         await WorkspaceFlows.Entry(page, "invoice-2024-117.pdf").Locator(".delete").ClickAsync();
         await page.ScreenshotAsync("2x-04-workspace-delete-confirm");

@@ -33,6 +33,18 @@ export async function workspaceView(app, name, folder) {
 
   const setUsage = (s) => { usage.textContent = `${formatBytes(s.usedBytes)} of ${formatBytes(s.quotaBytes)} used · owner ${s.owner}`; };
   const fail = (failure) => { error.textContent = problemText(failure); };
+  // While a row is being edited (rename, move, delete confirmation), a listing that arrives (an upload or a new folder
+  // finishing) waits until the edit ends, so it never throws away what the user is typing.
+  const editing = new Set();
+  let waiting = null;
+  const showListing = (content) => { show(listing, table(content)); };
+  const endEdit = (row) => {
+    editing.delete(row);
+    if (editing.size > 0 || !waiting) return;
+    const content = waiting;
+    waiting = null;
+    showListing(content);
+  };
   const refresh = async () => {
     try {
       const [current, content] = await Promise.all([
@@ -40,7 +52,8 @@ export async function workspaceView(app, name, folder) {
         api('GET', workspaceUrl(name, 'folders', folder)),
       ]);
       setUsage(current);
-      show(listing, table(content));
+      if (editing.size > 0) waiting = content;
+      else showListing(content);
     } catch (failure) {
       fail(failure);
     }
@@ -66,6 +79,7 @@ export async function workspaceView(app, name, folder) {
       h('td', { class: 'when', title: formatDate(entry.modifiedAt) }, formatDate(entry.modifiedAt)),
       h('td', { class: 'who' }, who), h('td', { class: 'row-actions' }, actions));
     const idle = () => { show(nameCell, label); showButtons(); };
+    const cancel = () => { idle(); endEdit(row); };
     const showButtons = () => show(actions,
       kind === 'file' ? h('a', { class: 'button small download', href: workspaceUrl(name, 'files', entry.path), download: entry.name }, 'Download') : null,
       canWrite ? [
@@ -76,24 +90,27 @@ export async function workspaceView(app, name, folder) {
     // Inline, not window.prompt: the field stays in the page's style and can be tested like any form.
     const edit = (label, value, verb, action) => {
       const input = h('input', { type: 'text', class: 'inline-input', 'aria-label': label, value, placeholder: verb === 'Move' ? 'folder path; empty for the root' : '' });
+      editing.add(row);
       show(actions);
       show(nameCell, h('form', { class: 'inline-form', onsubmit: async (event) => { event.preventDefault(); await run(() => action(input.value.trim())); } },
-        input, h('button', { type: 'submit', class: 'small confirm' }, verb), h('button', { type: 'button', class: 'small link cancel', onclick: idle }, 'Cancel')));
+        input, h('button', { type: 'submit', class: 'small confirm' }, verb), h('button', { type: 'button', class: 'small link cancel', onclick: cancel }, 'Cancel')));
       input.focus();
       input.select();
     };
-    const confirmDelete = () => show(actions,
+    const confirmDelete = () => { editing.add(row); show(actions,
       h('span', { class: 'confirm-text' }, kind === 'folder' ? 'Delete with everything in it?' : 'Delete?'),
       h('button', { type: 'button', class: 'small danger confirm', onclick: () => run(() => api('DELETE', workspaceUrl(name, kind === 'folder' ? 'folders' : 'files', entry.path))) }, 'Delete'),
-      h('button', { type: 'button', class: 'small link cancel', onclick: idle }, 'Cancel'));
+      h('button', { type: 'button', class: 'small link cancel', onclick: cancel }, 'Cancel')); };
     const run = async (action) => {
       error.textContent = '';
       try {
         await action();
+        editing.clear();
+        waiting = null;
         await refresh();
       } catch (failure) {
         fail(failure);
-        idle();
+        cancel();
       }
     };
     idle();
