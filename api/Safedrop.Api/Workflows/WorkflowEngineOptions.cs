@@ -69,5 +69,8 @@ public sealed class WorkflowEngineOptions
     /// <summary>Null when the settings fit together, else what is wrong (checks that attributes cannot express).</summary>
     public string? Problem() =>
         EventRetention <= SweepLookback ? $"EventRetention ({EventRetention}) must be longer than SweepLookback ({SweepLookback})."
+        : ClaimIdle < MinimumClaimIdle ? $"ClaimIdle ({ClaimIdle}) must be at least {MinimumClaimIdle}: deliveries in hand are kept alive a few times within it."
         : null;
+
+    private static readonly TimeSpan MinimumClaimIdle = TimeSpan.FromMilliseconds(100);
 }

@@ -13,8 +13,9 @@ namespace Safedrop.Api.Tests.Workflows;
 
 /// <summary>
 /// The engine works on deliveries side by side: one user's receiver that keeps failing (retried with backoff for
-/// minutes) or hangs does not hold back another user's workflows, on the in-process stream and on Redis; stopping
-/// leaves a run in hand pending, and it runs again on the next start. Each Redis test has its own database.
+/// minutes) or hangs does not hold back another user's workflows, on the in-process stream and on Redis; a delivery in
+/// hand is never taken by another replica; stopping leaves a run in hand pending, and it runs again on the next start.
+/// Each Redis test has its own database.
 /// </summary>
 public sealed class WorkflowEngineConcurrencyTests(RedisServer redis)
 {
@@ -94,6 +95,31 @@ public sealed class WorkflowEngineConcurrencyTests(RedisServer redis)
         Assert.Equal([500, 204], receiver.Deliveries.Select(d => d.Status));
     }
 
+    [Fact]
+    public async Task Should_Keep_Another_Replica_From_Claiming_A_Delivery_While_Its_Run_Waits_Between_Tries()
+    {
+        const int database = 7;
+        await using var receiver = new WebhookReceiver(Secret, failFirst: int.MaxValue);
+        using var folder = Create();
+        AddWorkflow(folder, "owner-hook", Owner, "DropzoneUploadReceived", Webhook(receiver.Url));
+        await using var api = Api(folder, database, ("RetryBaseDelay", Minutes), ("RetryMaxDelay", Minutes), ("ClaimIdle", "00:00:01"));
+        await UploadToOwnersDropzoneAsync(api);
+        var waiting = await WaitForRunAsync(api, "owner-hook", WorkflowRunState.Retrying);
+        // A second replica, reading the same stream, that takes over deliveries idle for a ClaimIdle.
+        var otherReplica = new RedisWorkflowEventStream(
+            new RedisKeyValueCache(CacheNames.Session, $"{redis.ConnectionString},defaultDatabase={database}"),
+            Microsoft.Extensions.Options.Options.Create(new WorkflowEngineOptions { ClaimIdle = TimeSpan.FromSeconds(1), ReadWait = TimeSpan.Zero }),
+            TimeProvider.System);
+
+        var taken = new List<string>();
+        for (var started = DateTimeOffset.UtcNow; DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(3.5); await Task.Delay(100, Ct))
+            taken.AddRange((await otherReplica.ReadAsync("other-replica", 10, Ct)).Select(d => d.Event.Id));
+
+        Assert.DoesNotContain(waiting.EventId, taken);
+        Assert.Equal(WorkflowRunState.Retrying, Assert.Single(await RunsAsync(api, "owner-hook")).State);
+        Assert.Single(receiver.Deliveries);
+    }
+
     /// <param name="redisDatabase">0: the in-process stream; otherwise the Redis database the stream lives in.</param>
     private LocalApi Api(TenantFolder folder, int redisDatabase, params (string Name, string Value)[] engine)
     {
@@ -127,11 +153,15 @@ public sealed class WorkflowEngineConcurrencyTests(RedisServer redis)
     private static async Task<IReadOnlyList<WorkflowRun>> RunsAsync(LocalApi api, string workflow) =>
         (await api.Services.GetRequiredService<IWorkflowRuns>().ListAsync(workflow, new WorkflowRunPageRequest(50), Ct)).Runs;
 
-    private static async Task WaitForRunAsync(LocalApi api, string workflow, WorkflowRunState state)
+    private static async Task<WorkflowRun> WaitForRunAsync(LocalApi api, string workflow, WorkflowRunState state)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         deadline.CancelAfter(Timeout);
-        while (!(await RunsAsync(api, workflow)).Any(r => r.State == state)) await Task.Delay(20, deadline.Token);
+        while (true)
+        {
+            if ((await RunsAsync(api, workflow)).FirstOrDefault(r => r.State == state) is { } run) return run;
+            await Task.Delay(20, deadline.Token);
+        }
     }
 
     private static async Task<long> PendingAsync(LocalApi api)

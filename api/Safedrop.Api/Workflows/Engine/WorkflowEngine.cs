@@ -13,12 +13,16 @@ namespace Safedrop.Api.Workflows.Engine;
 /// <see cref="WorkflowEngineOptions.MaxConcurrentRuns"/>, and so are the runs of one event; the actions themselves are
 /// bounded by <see cref="ActionSlots"/>. A receiver that hangs holds one action slot for a try; one that keeps failing
 /// waits out its backoff holding only a delivery, so it takes a large burst of such events to hold back other users.
+/// Deliveries in hand are kept alive in the stream (<see cref="IWorkflowEventStream.KeepAsync"/>) several times per
+/// <see cref="WorkflowEngineOptions.ClaimIdle"/>, so a long run or a delivery waiting for a slot is never taken for
+/// abandoned and run a second time by another replica.
 /// </summary>
 public sealed partial class WorkflowEngine(
     IWorkflowEventStream stream, WorkflowEventStore events, WorkflowRunner runner, TenantConfigStore tenant,
-    IOptions<WorkflowEngineOptions> options, ILogger<WorkflowEngine> logger) : BackgroundService
+    IOptions<WorkflowEngineOptions> options, TimeProvider time, ILogger<WorkflowEngine> logger) : BackgroundService
 {
     private const int BatchSize = 16;
+    private const int KeepsPerClaimIdle = 4;
 
     /// <summary>Deliveries in hand per action slot: a delivery is a reference, and most of its time a retrying run waits.</summary>
     public const int DeliveriesPerActionSlot = 4;
@@ -28,8 +32,8 @@ public sealed partial class WorkflowEngine(
     // Event id -> its processing here. See ProcessAsync for why a second delivery of an event waits for the first.
     private readonly ConcurrentDictionary<string, Task> processing = new(StringComparer.Ordinal);
 
-    // Delivery ids in hand. A run longer than ClaimIdle leaves its delivery idle in the stream, and this consumer's
-    // next read claims it back: that copy is dropped, the handler in hand acknowledges the id.
+    // Delivery ids in hand, kept alive in the stream. Should a keep come late (a stalled process), this consumer's next
+    // read may claim one back: that copy is dropped, the handler in hand acknowledges the id.
     private readonly ConcurrentDictionary<string, byte> inHand = new(StringComparer.Ordinal);
 
     /// <summary>This replica's name in the consumer group.</summary>
@@ -40,6 +44,7 @@ public sealed partial class WorkflowEngine(
         // One slot per delivery in hand: the loop reads only as many as it has room for, so the rest wait in the
         // stream, where another replica can take them, not in this process's memory.
         using var deliverySlots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
+        var keeping = KeepInHandAsync(stoppingToken);
         try
         {
             await ConsumeAsync(deliverySlots, stoppingToken);
@@ -53,6 +58,32 @@ public sealed partial class WorkflowEngine(
             // Stopping waits for the deliveries in hand: their runs see the token, so each finishes or is cut short
             // and its delivery stays pending. Holding every slot means none is left running on a disposed host.
             for (var i = 0; i < maxConcurrent; i++) await deliverySlots.WaitAsync(CancellationToken.None);
+            await keeping;
+        }
+    }
+
+    /// <summary>Until stopped, tells the stream every little while that the deliveries in hand are still being worked on.</summary>
+    private async Task KeepInHandAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ClaimIdle / KeepsPerClaimIdle, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (inHand.IsEmpty) continue;
+                try
+                {
+                    await stream.KeepAsync(Consumer, [.. inHand.Keys], stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogKeepFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is still pending is claimed by another replica once idle long enough.
         }
     }
 
@@ -162,6 +193,9 @@ public sealed partial class WorkflowEngine(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the workflow event stream failed; trying again")]
     private static partial void LogReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the deliveries in hand alive in the workflow event stream failed; another replica may claim them")]
+    private static partial void LogKeepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow event {EventId} could not be processed; it stays pending and is delivered again")]
     private static partial void LogProcessingFailed(ILogger logger, Exception exception, string eventId);

@@ -12,6 +12,12 @@ public interface IWorkflowEventStream
     /// <summary>Deliveries for <paramref name="consumer"/>: those abandoned by dead consumers first, then new ones; waits a little when none.</summary>
     Task<IReadOnlyList<StreamDelivery>> ReadAsync(string consumer, int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <paramref name="consumer"/> is still working on these deliveries (by id): none of them counts as abandoned for
+    /// another <see cref="WorkflowEngineOptions.ClaimIdle"/>. Ids already acknowledged are ignored.
+    /// </summary>
+    Task KeepAsync(string consumer, IReadOnlyCollection<string> deliveryIds, CancellationToken cancellationToken);
+
     /// <summary>Done with a delivery (its runs are recorded): it is never delivered again.</summary>
     Task AcknowledgeAsync(StreamDelivery delivery, CancellationToken cancellationToken);
 }

@@ -54,6 +54,17 @@ public sealed class MemoryWorkflowEventStream(IOptions<WorkflowEngineOptions> op
         return result;
     }
 
+    public Task KeepAsync(string consumer, IReadOnlyCollection<string> deliveryIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        var now = time.GetUtcNow();
+        foreach (var id in deliveryIds)
+        {
+            if (pending.TryGetValue(id, out var entry)) pending.TryUpdate(id, (entry.Delivery, now), entry);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task AcknowledgeAsync(StreamDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);

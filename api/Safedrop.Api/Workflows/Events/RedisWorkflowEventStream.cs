@@ -52,6 +52,28 @@ public sealed class RedisWorkflowEventStream(RedisKeyValueCache cache, IOptions<
         }
     }
 
+    /// <summary>XCLAIM to the same consumer with no minimum idle time resets each entry's idle time (JUSTID: no entry is read).</summary>
+    public async Task KeepAsync(string consumer, IReadOnlyCollection<string> deliveryIds, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(consumer);
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        if (deliveryIds.Count == 0) return;
+        RedisValue[] ids = [.. deliveryIds.Select(id => (RedisValue)id)];
+        await RunAsync(async db =>
+        {
+            try
+            {
+                return await db.StreamClaimIdsOnlyAsync(key, Group, consumer, 0, ids);
+            }
+            catch (RedisServerException e) when (IsNoGroup(e))
+            {
+                // Redis lost the group: nothing is pending, so nothing can be claimed from this consumer either.
+                groupExists = false;
+                return [];
+            }
+        });
+    }
+
     public Task AcknowledgeAsync(StreamDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
