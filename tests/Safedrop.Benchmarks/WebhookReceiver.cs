@@ -122,7 +122,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
+        // Close alone: on Unix, Stop then Close releases the port and then binds it again for a moment, which fails
+        // ("Address already in use") when another test has taken the port in between.
         listener.Close();
         await loop;
     }

@@ -6,6 +6,7 @@ using Safedrop.Api.Tests.Packages;
 using Safedrop.Api.Workflows;
 using Safedrop.Api.Workflows.Engine;
 using Safedrop.Api.Workflows.Events;
+using Safedrop.Resources.Model;
 using Safedrop.Testing;
 using static Safedrop.Api.Tests.Workflows.WorkflowTenant;
 
@@ -67,6 +68,34 @@ public sealed class WorkflowEngineConcurrencyTests(RedisServer redis)
         var delivery = Assert.Single(await healthy.WaitForAcceptedAsync(1, Timeout));
         Assert.Contains(sent.PackageId, delivery.Body, StringComparison.Ordinal);
         Assert.Equal(WorkflowRunState.Running, Assert.Single(await RunsAsync(api, "owner-hook")).State);
+        Assert.Single(stuck.Deliveries);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8)]
+    public async Task Should_Deliver_Another_Users_Webhook_When_One_User_Floods_A_Receiver_That_Never_Answers(int redisDatabase)
+    {
+        await using var stuck = new WebhookReceiver(Secret, hang: true);
+        await using var healthy = new WebhookReceiver(Secret);
+        using var folder = TwoUsers(stuck, healthy);
+        // Four action slots and sixteen deliveries in hand: without owner shares, the flood would take every one of them.
+        await using var api = Api(folder, redisDatabase, ("WebhookTimeout", Minutes), ("MaxConcurrentRuns", "4"));
+        var flood = Enumerable.Range(0, 24).Select(i => new WorkflowEvent(
+            $"flood-{i}-{Guid.NewGuid():N}", WorkflowTrigger.DropzoneUploadReceived, DateTimeOffset.UtcNow, Owner)
+        {
+            Dropzone = DropzoneTenant.Dropzone,
+            Sender = DropzoneTenant.Uploader,
+            FileNames = ["report.txt"],
+        }).ToList();
+        await api.Services.GetRequiredService<IWorkflowEvents>().EmitAsync(flood, Ct);
+        await stuck.WaitForDeliveriesAsync(1, Timeout);
+
+        var sent = await SendAsBystanderAsync(api);
+
+        var delivery = Assert.Single(await healthy.WaitForAcceptedAsync(1, Timeout));
+        Assert.Contains(sent.PackageId, delivery.Body, StringComparison.Ordinal);
+        // The owner's actions hold at most a quarter of the slots: one webhook in flight; the rest of the flood waits its turn.
         Assert.Single(stuck.Deliveries);
     }
 

@@ -13,6 +13,8 @@ namespace Safedrop.Api.Workflows.Engine;
 /// <see cref="WorkflowEngineOptions.MaxConcurrentRuns"/>, and so are the runs of one event; the actions themselves are
 /// bounded by <see cref="ActionSlots"/>. A receiver that hangs holds one action slot for a try; one that keeps failing
 /// waits out its backoff holding only a delivery, so it takes a large burst of such events to hold back other users.
+/// One owner's deliveries take at most a quarter of the room (<see cref="OwnerShares"/>); the owner's further ones wait
+/// parked, without holding room, so that one user's burst does not stop other users' events from being read.
 /// Deliveries in hand are kept alive in the stream (<see cref="IWorkflowEventStream.KeepAsync"/>) several times per
 /// <see cref="WorkflowEngineOptions.ClaimIdle"/>, so a long run or a delivery waiting for a slot is never taken for
 /// abandoned and run a second time by another replica.
@@ -24,10 +26,14 @@ public sealed partial class WorkflowEngine(
     private const int BatchSize = 16;
     private const int KeepsPerClaimIdle = 4;
 
+    /// <summary>Deliveries that may wait parked for their owner's share, per delivery of room.</summary>
+    public const int ParkedPerDelivery = 16;
+
     /// <summary>Deliveries in hand per action slot: a delivery is a reference, and most of its time a retrying run waits.</summary>
     public const int DeliveriesPerActionSlot = 4;
 
     private readonly int maxConcurrent = options.Value.MaxConcurrentRuns * DeliveriesPerActionSlot;
+    private readonly OwnerShares ownerDeliveries = OwnerShares.Of(options.Value.MaxConcurrentRuns * DeliveriesPerActionSlot);
 
     // Event id -> its processing here. See ProcessAsync for why a second delivery of an event waits for the first.
     private readonly ConcurrentDictionary<string, Task> processing = new(StringComparer.Ordinal);
@@ -43,11 +49,11 @@ public sealed partial class WorkflowEngine(
     {
         // One slot per delivery in hand: the loop reads only as many as it has room for, so the rest wait in the
         // stream, where another replica can take them, not in this process's memory.
-        using var deliverySlots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
+        using var room = new DeliveryRoom(maxConcurrent, maxConcurrent * ParkedPerDelivery);
         var keeping = KeepInHandAsync(stoppingToken);
         try
         {
-            await ConsumeAsync(deliverySlots, stoppingToken);
+            await ConsumeAsync(room, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -57,7 +63,7 @@ public sealed partial class WorkflowEngine(
         {
             // Stopping waits for the deliveries in hand: their runs see the token, so each finishes or is cut short
             // and its delivery stays pending. Holding every slot means none is left running on a disposed host.
-            for (var i = 0; i < maxConcurrent; i++) await deliverySlots.WaitAsync(CancellationToken.None);
+            await room.DrainAsync();
             await keeping;
         }
     }
@@ -87,48 +93,66 @@ public sealed partial class WorkflowEngine(
         }
     }
 
-    private async Task ConsumeAsync(SemaphoreSlim deliverySlots, CancellationToken stoppingToken)
+    private async Task ConsumeAsync(DeliveryRoom room, CancellationToken stoppingToken)
     {
+        var slots = room.Slots;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await deliverySlots.WaitAsync(stoppingToken);
-            var room = 1;
-            while (room < BatchSize && deliverySlots.Wait(0, CancellationToken.None)) room++;
+            await slots.WaitAsync(stoppingToken);
+            var taken = 1;
+            while (taken < BatchSize && slots.Wait(0, CancellationToken.None)) taken++;
             IReadOnlyList<StreamDelivery> deliveries;
             try
             {
-                deliveries = await stream.ReadAsync(Consumer, room, stoppingToken);
+                deliveries = await stream.ReadAsync(Consumer, taken, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                deliverySlots.Release(room);
+                slots.Release(taken);
                 LogReadFailed(logger, e);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
                 continue;
             }
             catch
             {
-                deliverySlots.Release(room);
+                slots.Release(taken);
                 throw;
             }
-            var unused = room - deliveries.Count;
+            var unused = taken - deliveries.Count;
             foreach (var delivery in deliveries)
             {
                 if (inHand.TryAdd(delivery.DeliveryId, 0))
-                    _ = Task.Run(() => HandleAsync(delivery, deliverySlots, stoppingToken), CancellationToken.None);
+                    _ = Task.Run(() => HandleAsync(delivery, room, stoppingToken), CancellationToken.None);
                 else
                     unused++;
             }
-            if (unused > 0) deliverySlots.Release(unused);
+            if (unused > 0) slots.Release(unused);
         }
     }
 
-    /// <summary>Runs one delivery's event and acknowledges it; never throws, and always gives its slot back.</summary>
-    private async Task HandleAsync(StreamDelivery delivery, SemaphoreSlim deliverySlots, CancellationToken stoppingToken)
+    /// <summary>Runs one delivery's event and acknowledges it; never throws, and always gives its room back.</summary>
+    private async Task HandleAsync(StreamDelivery delivery, DeliveryRoom room, CancellationToken stoppingToken)
     {
+        var parked = false;
         try
         {
-            await ProcessAsync(delivery.Event, stoppingToken);
+            if (await events.GetAsync(delivery.Event, stoppingToken) is not { } workflowEvent)
+            {
+                LogEventMissing(logger, delivery.Event.Id);
+            }
+            else
+            {
+                var owner = workflowEvent.PackageOwnerId;
+                var share = ownerDeliveries.TryEnter(owner);
+                if (share is null)
+                {
+                    // The owner has its share of deliveries at work: this one waits parked, its slot given to other
+                    // owners' events, and runs in its parking space. With the parking full, it waits in its slot.
+                    parked = room.TryPark();
+                    share = await ownerDeliveries.EnterAsync(owner, stoppingToken);
+                }
+                using (share) await ProcessAsync(delivery.Event, workflowEvent, stoppingToken);
+            }
             await events.MarkProcessedAsync(delivery.Event, stoppingToken);
             await stream.AcknowledgeAsync(delivery, stoppingToken);
         }
@@ -143,7 +167,7 @@ public sealed partial class WorkflowEngine(
         finally
         {
             inHand.TryRemove(delivery.DeliveryId, out _);
-            deliverySlots.Release();
+            room.Leave(parked);
         }
     }
 
@@ -154,6 +178,12 @@ public sealed partial class WorkflowEngine(
     public async Task ProcessAsync(WorkflowEventRef reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        if (await events.GetAsync(reference, cancellationToken) is { } workflowEvent) await ProcessAsync(reference, workflowEvent, cancellationToken);
+        else LogEventMissing(logger, reference.Id);
+    }
+
+    private async Task ProcessAsync(WorkflowEventRef reference, WorkflowEvent workflowEvent, CancellationToken cancellationToken)
+    {
         // An event can be in hand twice: this replica claims back its own delivery once a long run leaves it idle past
         // ClaimIdle, or the sweeper republishes it after ProcessGrace. The runner's idempotency only sees finished
         // runs, so two at once would run its workflows twice; the later one waits and then finds them finished.
@@ -162,7 +192,7 @@ public sealed partial class WorkflowEngine(
             await current.WaitAsync(cancellationToken);
         try
         {
-            await RunMatchingAsync(reference, cancellationToken);
+            await RunMatchingAsync(workflowEvent, cancellationToken);
         }
         finally
         {
@@ -171,13 +201,8 @@ public sealed partial class WorkflowEngine(
         }
     }
 
-    private async Task RunMatchingAsync(WorkflowEventRef reference, CancellationToken cancellationToken)
+    private async Task RunMatchingAsync(WorkflowEvent workflowEvent, CancellationToken cancellationToken)
     {
-        if (await events.GetAsync(reference, cancellationToken) is not { } workflowEvent)
-        {
-            LogEventMissing(logger, reference.Id);
-            return;
-        }
         // Before the first configuration is in force nothing can match yet; marking the event processed now would lose it.
         var config = (await tenant.WaitForAsync(state => state.Config is not null, cancellationToken)).Config!;
         // At most five workflows per owner match; each is independent of the others, so one slow receiver must not

@@ -80,7 +80,7 @@ public sealed class WorkflowRunner(
         ActionAttempt result = ActionAttempt.Failure("not tried");
         for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
         {
-            result = await slots.RunAsync(() => ExecuteAsync(workflow, action, workflowEvent, cancellationToken), cancellationToken);
+            result = await slots.RunAsync(workflow.Owner, () => ExecuteAsync(workflow, action, workflowEvent, cancellationToken), cancellationToken);
             if (result.Succeeded || !result.Retryable || attempt == settings.MaxAttempts) return (result, attempt);
 
             var actions = progress.Actions.ToList();
