@@ -10,7 +10,7 @@ public sealed class WorkflowEngineOptions
     /// <summary>
     /// Workflow actions this replica executes at once (a webhook call, a mail, a copy); it holds up to four times as many
     /// deliveries, whose runs may be waiting between tries without an action slot. A slow or failing receiver holds a
-    /// slot only during a try, not for the minutes of its backoff. An action mostly waits on a receiver or on
+    /// slot only during a try, not for the minutes of its backoff, and one owner's actions hold at most a quarter of them. An action mostly waits on a receiver or on
     /// storage, so many fit on a two-core pod.
     /// </summary>
     [Range(1, 1024)]

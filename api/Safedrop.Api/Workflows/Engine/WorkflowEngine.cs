@@ -11,13 +11,12 @@ namespace Safedrop.Api.Workflows.Engine;
 /// claimed again later (by this or another replica); runs already finished are not repeated.
 /// Deliveries are handled side by side, up to <see cref="DeliveriesPerActionSlot"/> times
 /// <see cref="WorkflowEngineOptions.MaxConcurrentRuns"/>, and so are the runs of one event; the actions themselves are
-/// bounded by <see cref="ActionSlots"/>. A receiver that hangs holds one action slot for a try; one that keeps failing
-/// waits out its backoff holding only a delivery, so it takes a large burst of such events to hold back other users.
-/// One owner's deliveries take at most a quarter of the room (<see cref="OwnerShares"/>); the owner's further ones wait
-/// parked, without holding room, so that one user's burst does not stop other users' events from being read.
-/// Deliveries in hand are kept alive in the stream (<see cref="IWorkflowEventStream.KeepAsync"/>) several times per
-/// <see cref="WorkflowEngineOptions.ClaimIdle"/>, so a long run or a delivery waiting for a slot is never taken for
-/// abandoned and run a second time by another replica.
+/// bounded by <see cref="ActionSlots"/>, held only during a try (not through a backoff). No user can take the whole
+/// engine: one owner's deliveries take at most a quarter of the room and one owner's actions a quarter of the slots
+/// (<see cref="OwnerShares"/>); the rest of a burst waits parked, holding no room, so other users' events are still
+/// read and run while one user's receiver hangs. Deliveries in hand are kept alive in the stream
+/// (<see cref="IWorkflowEventStream.KeepAsync"/>) several times per <see cref="WorkflowEngineOptions.ClaimIdle"/>, so
+/// a long run or a parked delivery is never taken for abandoned and run a second time by another replica.
 /// </summary>
 public sealed partial class WorkflowEngine(
     IWorkflowEventStream stream, WorkflowEventStore events, WorkflowRunner runner, TenantConfigStore tenant,
@@ -184,8 +183,8 @@ public sealed partial class WorkflowEngine(
 
     private async Task ProcessAsync(WorkflowEventRef reference, WorkflowEvent workflowEvent, CancellationToken cancellationToken)
     {
-        // An event can be in hand twice: this replica claims back its own delivery once a long run leaves it idle past
-        // ClaimIdle, or the sweeper republishes it after ProcessGrace. The runner's idempotency only sees finished
+        // An event can be in hand twice: this replica claims back its own delivery should a keep-alive come late, or
+        // the sweeper republishes it after ProcessGrace. The runner's idempotency only sees finished
         // runs, so two at once would run its workflows twice; the later one waits and then finds them finished.
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         while (processing.GetOrAdd(reference.Id, mine.Task) is var current && current != mine.Task)
