@@ -10,8 +10,8 @@ public sealed class WorkflowEngineOptions
     /// <summary>
     /// Workflow actions this replica executes at once (a webhook call, a mail, a copy); it holds up to four times as many
     /// deliveries, whose runs may be waiting between tries without an action slot. A slow or failing receiver holds a
-    /// slot only during a try, not for the minutes of its backoff, and one owner's actions hold at most a quarter of them. An action mostly waits on a receiver or on
-    /// storage, so many fit on a two-core pod.
+    /// slot only during a try, not for the minutes of its backoff, and one owner's actions hold at most a quarter of the
+    /// slots. An action mostly waits on a receiver or on storage, so many fit on a two-core pod.
     /// </summary>
     [Range(1, 1024)]
     public int MaxConcurrentRuns { get; set; } = 32;
