@@ -23,7 +23,14 @@ export async function groupsView(app) {
         await new Promise((resolve) => setTimeout(resolve, 250));
         groups = await api('GET', '/v1/admin/security-groups');
       }
+      // Addresses typed into any group's box survive the re-render a change in another group brings.
+      const typed = new Map([...body.querySelectorAll('section[data-group]')]
+        .map((section) => [section.dataset.group, section.querySelector('.bulk-members')?.value ?? '']));
       show(body, groups.length === 0 ? h('section', { class: 'card' }, h('p', { class: 'muted' }, 'No Security Groups are in force.')) : groups.map(groupCard));
+      for (const section of body.querySelectorAll('section[data-group]')) {
+        const box = section.querySelector('.bulk-members');
+        if (box && typed.get(section.dataset.group)) box.value = typed.get(section.dataset.group);
+      }
     } catch (error) {
       show(body, h('section', { class: 'card' }, h('p', { class: 'error' }, errorText(error))));
     }
@@ -70,6 +77,7 @@ export async function groupsView(app) {
         submit.disabled = true;
         try {
           const changed = await api('POST', `/v1/admin/security-groups/${encodeURIComponent(group.name)}/members`, { members: addresses.value });
+          addresses.value = '';
           await refresh((groups) => changed.members.every((m) => membersOf(groups, group.name).includes(m.toLowerCase())));
           document.querySelector(`section[data-group="${CSS.escape(group.name)}"] .group-notice`)
             ?.replaceChildren(h('p', { class: 'success added' }, `Added ${changed.members.length} ${changed.members.length === 1 ? 'member' : 'members'}: ${changed.members.join(', ')}.`));
