@@ -5,8 +5,9 @@ namespace Safedrop.Resources.Compilation;
 
 /// <summary>
 /// SPEC.md §4. A workflow acts with its owner's identity, so failing an authorization gate (plan,
-/// switch, permission, limit, identity) takes it out of force at once; only a workflow that passes
-/// every gate but has an invalid spec keeps its last valid form.
+/// switch, permission, limit, identity; for a copying workflow also TrustedDeviceKeys) takes it out
+/// of force at once; only a workflow that passes every gate but has an invalid spec keeps its last
+/// valid form.
 /// </summary>
 internal static class WorkflowRules
 {
@@ -87,6 +88,14 @@ internal static class WorkflowRules
             // CheckOwner recorded a pass on the same condition; the limit overrides it.
             check.Fail(type, Reasons.LimitExceeded,
                 $"{owner} already has {PerOwnerLimit} Personal Workflows created before this one (at most {PerOwnerLimit} per user, ordered by creation time, then name); this one never runs. Delete one of the others.");
+        }
+
+        // A copying workflow reads its owner's packages with a key of its own: a trusted device key of the owner, so
+        // whoever may not have one (a Security Group restricts it, or the switch is off) may not have this either.
+        if (workflow.Spec.Actions.Any(a => a.CopyToWorkspace is not null) && context.Resolve(owner.Value, Permission.TrustedDeviceKeys) is { Held: false } devices)
+        {
+            check.Fail(type, Reasons.MissingPermission,
+                $"{owner} does not hold TrustedDeviceKeys ({devices.Explanation}): a workflow that copies packages into a Workspace reads them with its own key, a trusted device key of its owner. Remove the copyToWorkspace action or grant TrustedDeviceKeys.");
         }
 
         return owner;

@@ -93,6 +93,42 @@ public class WorkflowRulesTests
         Assert.Contains("generation 1", after.Find(PersonalWorkflow.KindName, "notify")!.Message);
     }
 
+    public static TheoryData<string, bool, string> CopyingOwners => new()
+    {
+        { "TrustedDeviceKeys unrestricted", false, "True" },
+        { "TrustedDeviceKeys granted to others only", true, "MissingPermission" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CopyingOwners))]
+    public void Should_LetOnlyHoldersOfTrustedDeviceKeysCopyPackages(string because, bool restrictDeviceKeys, string expected)
+    {
+        SecurityGroup[] groups = restrictDeviceKeys ? [Robots, AGroup("devices", [Permission.TrustedDeviceKeys], "other@acme.example")] : [Robots];
+
+        var result = Compile([AnOrganization(), .. groups, AWorkspace("robot-files", "robot@acme.example"),
+            AWorkflow("copier", configure: s => s.Actions = [Copy("robot-files")]),
+            AWorkflow("notifier", configure: s => s.Actions = [Webhook("https://hooks.partner.example/safedrop")])]);
+
+        Assert.True(expected == result.ReadyOrReason(PersonalWorkflow.KindName, "copier"), because);
+        Assert.Equal(expected == "True", result.Config.Workflows.ContainsKey("copier"));
+        // Only the copy action needs a device key: the owner's other workflows run either way.
+        Assert.Equal("True", result.ReadyOrReason(PersonalWorkflow.KindName, "notifier"));
+    }
+
+    [Fact]
+    public void Should_TakeACopyingWorkflowOutOfForceAtOnce_When_TheSwitchTurnsDeviceKeysOff()
+    {
+        ISafedropResource[] rest = [Robots, AWorkspace("robot-files", "robot@acme.example"), AWorkflow("copier", configure: s => s.Actions = [Copy("robot-files")])];
+        var before = Compile([AnOrganization(), .. rest]);
+
+        var after = Compile(before.Config, null, [AnOrganization(configure: o => o.Features.TrustedDeviceKeys = false), .. rest]);
+
+        Assert.Equal("True", before.ReadyOrReason(PersonalWorkflow.KindName, "copier"));
+        Assert.Equal("MissingPermission", after.ReadyOrReason(PersonalWorkflow.KindName, "copier"));
+        Assert.Contains("TrustedDeviceKeys", after.Find(PersonalWorkflow.KindName, "copier")!.Message);
+        Assert.DoesNotContain("copier", after.Config.Workflows.Keys);
+    }
+
     private static WorkflowAction Webhook(string url) =>
         new() { Webhook = new WebhookAction { Url = url, SecretRef = new SecretKeyReference { Name = "hook" } } };
 

@@ -40,6 +40,7 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, Pers
         }
 
         if (body.Owner is { } given && Normalised(given) != owner) return WorkflowProblems.OwnerNotCaller(given, owner);
+        if (await RequireDeviceKeysToCopyAsync(body.Actions, actor, CreateAction, body.Name ?? "", cancellationToken) is { } noDeviceKeys) return noDeviceKeys;
 
         var workflow = new PersonalWorkflow
         {
@@ -84,12 +85,15 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, Pers
         return new WorkflowChanged(workflow.Metadata.Name!, owner, "created", workflow.Metadata.Generation, warning);
     }
 
-    public Task<Outcome<WorkflowChanged>> UpdateAsync(string name, WorkflowBody body, WorkflowActor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<WorkflowChanged>> UpdateAsync(string name, WorkflowBody body, WorkflowActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(actor);
         if (body.Name is { } renamed && renamed != name)
-            return Task.FromResult<Outcome<WorkflowChanged>>(WorkflowProblems.Invalid([new("metadata.name", "Immutable", $"a workflow cannot be renamed ({name} → {renamed}); create a new one")]));
-        return ChangeAsync(name, actor, UpdateAction, requirePermission: true, (workflow, changed) =>
+            return WorkflowProblems.Invalid([new("metadata.name", "Immutable", $"a workflow cannot be renamed ({name} → {renamed}); create a new one")]);
+        if (Gate() is { Problem: { } closed }) return closed;
+        if (await RequireDeviceKeysToCopyAsync(body.Actions, actor, UpdateAction, name, cancellationToken) is { } noDeviceKeys) return noDeviceKeys;
+        return await ChangeAsync(name, actor, UpdateAction, requirePermission: true, (workflow, changed) =>
         {
             var spec = workflow.Spec;
             if (body.Owner is { } given && Normalised(given) != Normalised(spec.Owner)) return WorkflowProblems.OwnerImmutable(name, spec.Owner);
@@ -237,6 +241,20 @@ public sealed partial class PersonalWorkflowEditor(TenantConfigStore store, Pers
 
         await audit.RecordAsync(actor.Event(action, name, AuditOutcome.Succeeded, OwnerRule, new Dictionary<string, string> { ["changed"] = string.Join(",", changed) }), cancellationToken);
         return new WorkflowChanged(name, actor.Owner.Value, string.Join(",", changed), written!.Metadata.Generation);
+    }
+
+    /// <summary>
+    /// A copying workflow reads its owner's packages with a key of its own, a trusted device key of the owner: only a
+    /// holder of TrustedDeviceKeys may save one (the compiler takes it out of force when the owner stops holding it).
+    /// </summary>
+    private async Task<ApiProblem?> RequireDeviceKeysToCopyAsync(
+        IReadOnlyList<WorkflowAction>? actions, WorkflowActor actor, string action, string name, CancellationToken cancellationToken)
+    {
+        if (actions is null || !actions.Any(a => a.CopyToWorkspace is not null)) return null;
+        if (PermissionProblems.Require(store, actor.Owner, Permission.TrustedDeviceKeys,
+            "Saving a workflow that copies packages into a Workspace (it reads them with a trusted device key of yours)") is not { } missing) return null;
+        await audit.RecordAsync(actor.Event(action, name, AuditOutcome.Denied, "permission:" + Permission.TrustedDeviceKeys), cancellationToken);
+        return FromResult(missing);
     }
 
     /// <summary>The Organization serves, is on the Enterprise plan, and has Personal Workflows on.</summary>

@@ -102,6 +102,33 @@ public sealed class WorkflowApiTests
     }
 
     [Fact]
+    public async Task Should_Refuse_A_Copying_Workflow_When_The_Owner_May_Not_Have_Trusted_Device_Keys()
+    {
+        using var folder = Create();
+        // Only carol may have trusted device keys; a copying workflow reads packages with one.
+        folder.Write("devices.yaml", TenantYaml.SecurityGroup("devices", "TrustedDeviceKeys", Carol));
+        folder.Write("workflows.yaml", Workflow("mine", Alice));
+        await using var api = new LocalApi(folder.Path);
+        using var alice = await api.SignedInClientAsync(Alice);
+        var copy = new[] { new { copyToWorkspace = new { workspace = "inbox", folder = "/in" } } };
+        var before = await File.ReadAllTextAsync(Path.Combine(folder.Path, "workflows.yaml"), Ct);
+
+        var create = await alice.PostAsJsonAsync("/v1/workflows", new { name = "copier", trigger = "PackageReceived", actions = copy }, Ct);
+        var edit = await alice.PutAsJsonAsync("/v1/workflows/mine", new { actions = copy }, Ct);
+        var mail = await alice.PostAsJsonAsync("/v1/workflows", Body("mailer"), Ct);
+
+        var refused = await AssertProblemAsync(create, HttpStatusCode.Forbidden, ProblemTypes.PermissionMissing);
+        Assert.Equal("TrustedDeviceKeys", refused.GetProperty("permission").GetString());
+        Assert.Contains("copies packages", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertProblemAsync(edit, HttpStatusCode.Forbidden, ProblemTypes.PermissionMissing);
+        Assert.Equal(HttpStatusCode.Created, mail.StatusCode);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "personalworkflows-copier.yaml")));
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(folder.Path, "workflows.yaml"), Ct));
+        Assert.Contains(api.AuditEvents, e => e is { Action: PersonalWorkflowEditor.CreateAction, Actor: Alice, Outcome: AuditOutcome.Denied, Rule: "permission:TrustedDeviceKeys" });
+        Assert.Contains(api.AuditEvents, e => e is { Action: PersonalWorkflowEditor.UpdateAction, Actor: Alice, Outcome: AuditOutcome.Denied, Rule: "permission:TrustedDeviceKeys" });
+    }
+
+    [Fact]
     public async Task Should_Refuse_Every_Workflow_Endpoint_When_The_Plan_Is_Not_Enterprise()
     {
         using var folder = Create(plan: "Business");

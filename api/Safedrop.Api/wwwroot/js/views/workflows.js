@@ -254,7 +254,8 @@ function actionEditor(action, onRemove) {
       h('strong', {}, 'This workflow can read your packages. '),
       'To copy files it gets its own key, and senders\' apps encrypt every package that starts this workflow for that key too, from now on. ',
       'Safedrop keeps the key locked with your organization\'s key and uses it only to run this workflow. ',
-      'Deleting the workflow, or removing this action, destroys the key. Packages that arrived before stay unreadable to it.')],
+      'Deleting the workflow, or removing this action, destroys the key. Packages that arrived before stay unreadable to it. ',
+      'The key counts as one of your trusted device keys, so this action needs the TrustedDeviceKeys permission.')],
   }[kind.value]);
   kind.addEventListener('change', render);
   render();
