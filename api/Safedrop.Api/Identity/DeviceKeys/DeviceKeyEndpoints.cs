@@ -110,7 +110,8 @@ public static class DeviceKeyEndpoints
         {
             var holds = config.Current.Config?.Resolve(address, Permission.TrustedDeviceKeys) is { Held: true };
             var keys = holds ? await store.ListAsync(address, cancellationToken) : [];
-            // Workflow keys follow PersonalWorkflows, not TrustedDeviceKeys: the workflow is in force, so its owner may run it.
+            // Workflow keys exist only for workflows in force, which the compiler allows only while their owner holds
+            // PersonalWorkflows and TrustedDeviceKeys.
             var workflows = config.Current.Config is { } tenant ? await workflowKeys.ForRecipientsAsync(tenant, [address.Value], cancellationToken) : [];
             answer.Add(new RecipientDeviceKeys(address.Value,
                 [.. keys.Select(k => new RecipientDeviceKey(k.Id, k.PublicKey)), .. workflows.Select(k => new RecipientDeviceKey(k.DeviceKeyId, k.PublicKey))]));
