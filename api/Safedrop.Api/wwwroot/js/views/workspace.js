@@ -97,10 +97,13 @@ export async function workspaceView(app, name, folder) {
       input.focus();
       input.select();
     };
-    const confirmDelete = () => { editing.add(row); show(actions,
-      h('span', { class: 'confirm-text' }, kind === 'folder' ? 'Delete with everything in it?' : 'Delete?'),
-      h('button', { type: 'button', class: 'small danger confirm', onclick: () => run(() => api('DELETE', workspaceUrl(name, kind === 'folder' ? 'folders' : 'files', entry.path))) }, 'Delete'),
-      h('button', { type: 'button', class: 'small link cancel', onclick: cancel }, 'Cancel')); };
+    const confirmDelete = () => {
+      editing.add(row);
+      show(actions,
+        h('span', { class: 'confirm-text' }, kind === 'folder' ? 'Delete with everything in it?' : 'Delete?'),
+        h('button', { type: 'button', class: 'small danger confirm', onclick: () => run(() => api('DELETE', workspaceUrl(name, kind === 'folder' ? 'folders' : 'files', entry.path))) }, 'Delete'),
+        h('button', { type: 'button', class: 'small link cancel', onclick: cancel }, 'Cancel'));
+    };
     const run = async (action) => {
       error.textContent = '';
       try {
