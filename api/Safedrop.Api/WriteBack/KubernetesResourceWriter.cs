@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
@@ -44,7 +43,7 @@ public sealed class KubernetesResourceWriter(
             try
             {
                 var read = await client.CustomObjects.GetNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace, info.Plural, name, cancellationToken);
-                resource = Deserialize<T>(read);
+                resource = CustomObjectJson.Read<T>(read);
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
             {
@@ -67,7 +66,7 @@ public sealed class KubernetesResourceWriter(
                 var written = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
                     new V1Patch(patch, V1Patch.PatchType.MergePatch), Organization.Group, Organization.Version, Namespace, info.Plural, name,
                     fieldManager: FieldManager, cancellationToken: cancellationToken);
-                var stored = Deserialize<T>(written);
+                var stored = CustomObjectJson.Read<T>(written);
                 resource.Metadata.Generation = stored.Metadata.Generation;
                 resource.Metadata.ResourceVersion = stored.Metadata.ResourceVersion;
                 WriteBackLog.Wrote(logger, info.Kind, name, Namespace);
@@ -94,7 +93,7 @@ public sealed class KubernetesResourceWriter(
             var created = await client.CustomObjects.CreateNamespacedCustomObjectAsync(
                 ResourceDocuments.ForCreate(resource, Namespace), Organization.Group, Organization.Version, Namespace, info.Plural,
                 fieldManager: FieldManager, cancellationToken: cancellationToken);
-            var stored = Deserialize<T>(created);
+            var stored = CustomObjectJson.Read<T>(created);
             resource.Metadata.Generation = stored.Metadata.Generation;
             resource.Metadata.ResourceVersion = stored.Metadata.ResourceVersion;
             resource.Metadata.Uid = stored.Metadata.Uid;
@@ -115,7 +114,7 @@ public sealed class KubernetesResourceWriter(
         {
             try
             {
-                var read = Deserialize<T>(await client.CustomObjects.GetNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace, info.Plural, name, cancellationToken));
+                var read = CustomObjectJson.Read<T>(await client.CustomObjects.GetNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace, info.Plural, name, cancellationToken));
                 if (!allow(read)) return true;
 
                 // The precondition makes the API server refuse (409) when anyone wrote since the resource was judged.
@@ -145,10 +144,4 @@ public sealed class KubernetesResourceWriter(
         var baseMs = 25 * (1 << Math.Min(attempt - 1, 5));
         return TimeSpan.FromMilliseconds(baseMs + RandomNumberGenerator.GetInt32(baseMs + 1));
     }
-
-    private static T Deserialize<T>(object body) => body switch
-    {
-        JsonElement element => element.Deserialize<T>(ResourceJson.Options),
-        _ => JsonSerializer.Deserialize<T>(KubernetesJson.Serialize(body), ResourceJson.Options),
-    } ?? throw new InvalidOperationException("The Kubernetes API answered an empty object.");
 }

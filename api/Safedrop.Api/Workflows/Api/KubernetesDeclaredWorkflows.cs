@@ -4,6 +4,7 @@ using k8s;
 using k8s.Autorest;
 using Microsoft.Extensions.Options;
 using Safedrop.Api.Configuration;
+using Safedrop.Api.WriteBack;
 using Safedrop.Resources.Model;
 
 namespace Safedrop.Api.Workflows.Api;
@@ -28,7 +29,7 @@ public sealed class KubernetesDeclaredWorkflows(IKubernetes client, IOptions<Clu
         {
             do
             {
-                var page = Json(await client.CustomObjects.ListNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace,
+                var page = CustomObjectJson.Element(await client.CustomObjects.ListNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace,
                     PersonalWorkflow.Plural, continueParameter: next, limit: PageSize, cancellationToken: cancellationToken));
                 foreach (var item in page.GetProperty("items").EnumerateArray())
                     workflows.Add(item.Deserialize<PersonalWorkflow>(ResourceJson.Options)!);
@@ -48,7 +49,7 @@ public sealed class KubernetesDeclaredWorkflows(IKubernetes client, IOptions<Clu
     {
         try
         {
-            var read = Json(await client.CustomObjects.GetNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace,
+            var read = CustomObjectJson.Element(await client.CustomObjects.GetNamespacedCustomObjectAsync(Organization.Group, Organization.Version, Namespace,
                 PersonalWorkflow.Plural, name, cancellationToken));
             return read.Deserialize<PersonalWorkflow>(ResourceJson.Options);
         }
@@ -61,9 +62,6 @@ public sealed class KubernetesDeclaredWorkflows(IKubernetes client, IOptions<Clu
             throw Unavailable(e);
         }
     }
-
-    /// <summary>The client hands custom objects over as JSON elements; anything else is serialized again to read it the same way.</summary>
-    private static JsonElement Json(object body) => body is JsonElement element ? element : JsonDocument.Parse(KubernetesJson.Serialize(body)).RootElement;
 
     private static bool IsUnavailable(Exception e) => e is HttpOperationException or HttpRequestException or IOException;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
@@ -112,7 +111,7 @@ public sealed partial class KubernetesWorkflowStatusWriter(
         {
             var read = await client.CustomObjects.GetNamespacedCustomObjectStatusAsync(
                 Organization.Group, Organization.Version, ns, PersonalWorkflow.Plural, name, cancellationToken);
-            var workflow = Deserialize(read);
+            var workflow = CustomObjectJson.Read<PersonalWorkflow>(read);
             var patch = Patch(workflow, added);
             try
             {
@@ -162,12 +161,6 @@ public sealed partial class KubernetesWorkflowStatusWriter(
     {
         lock (gate) pending[name] = pending.TryGetValue(name, out var later) ? added.Plus(later) : added;
     }
-
-    private static PersonalWorkflow Deserialize(object body) => (body switch
-    {
-        JsonElement element => element.Deserialize<PersonalWorkflow>(ResourceJson.Options),
-        _ => JsonSerializer.Deserialize<PersonalWorkflow>(KubernetesJson.Serialize(body), ResourceJson.Options),
-    }) ?? throw new InvalidOperationException("The Kubernetes API answered an empty object.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PersonalWorkflow {Workflow} is gone; its run figures are not written")]
     private static partial void LogGone(ILogger logger, string workflow);
